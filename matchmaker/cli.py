@@ -1,0 +1,89 @@
+"""The `matchmaker` command: Flask's commands (run, db, shell) plus the project's own."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from matchmaker.models import Role
+from matchmaker.services import accounts, demo
+from matchmaker.services.errors import DomainError
+
+
+def _create_app():
+    from matchmaker import create_app
+
+    return create_app()
+
+
+def in_request_context(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Commands that send mail need `url_for(..., _external=True)`: give them a request
+    context on the public URL."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with current_app.test_request_context(base_url=current_app.config["PUBLIC_URL"]):
+            return command(*args, **kwargs)
+
+    return with_appcontext(wrapper)
+
+
+@click.group("users", help="Manage user accounts.")
+def users_group() -> None:
+    pass
+
+
+@users_group.command("create")
+@click.argument("email")
+@click.option(
+    "--role",
+    type=click.Choice([Role.STAFF.value, Role.ADMIN.value]),
+    required=True,
+    help="Japan Desk staff or admin (startups and corporates register themselves).",
+)
+@click.option("--name", default="", help="The person's full name.")
+@click.option(
+    "--invite",
+    is_flag=True,
+    help="Mail a link to choose a password instead of asking for one here.",
+)
+@in_request_context
+def create_user_command(email: str, role: str, name: str, invite: bool) -> None:
+    """Create a staff or admin account for EMAIL."""
+    password = None
+    if not invite:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = accounts.create_staff_user(email, Role(role), full_name=name, password=password)
+    except DomainError as error:
+        raise click.ClickException(str(error)) from error
+    if invite:
+        click.echo(f"Created {user.role.value} account {user.email}; invitation mailed.")
+    else:
+        click.echo(f"Created {user.role.value} account {user.email}.")
+
+
+@users_group.command("list")
+@with_appcontext
+def list_users_command() -> None:
+    """List Japan Desk staff and admin accounts."""
+    for user in accounts.list_staff_users():
+        state = "active" if user.is_active else "suspended"
+        click.echo(f"{user.email}\t{user.role.value}\t{state}")
+
+
+@click.command("demo", help="Create the demo accounts (one per role) and print their logins.")
+@in_request_context
+def demo_command() -> None:
+    if current_app.config.get("ENV_NAME") == "production":
+        raise click.ClickException("demo accounts are never created in production")
+    for login in demo.ensure_demo_accounts():
+        click.echo(f"  {login.role:<10} {login.email:<32} password: {login.password}")
+
+
+main = FlaskGroup(create_app=_create_app, help=__doc__)

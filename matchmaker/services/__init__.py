@@ -1,0 +1,1 @@
+"""Business operations: the only code that changes state and commits."""

@@ -1,0 +1,90 @@
+"""The one way the platform sends email.
+
+With `MAIL_SERVER` set, messages go out through SMTP. Without it (development, tests)
+every message is written to `MAIL_OUTBOX_DIR` as one `.eml` file and logged, so that
+people and tests can read exactly what would have been sent.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+
+from flask import current_app, render_template
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OutgoingMail:
+    to: str
+    subject: str
+    text: str
+    html: str | None = None
+
+
+def send_mail(mail: OutgoingMail) -> EmailMessage:
+    """Send one message through SMTP or into the outbox; returns the message as sent."""
+    config = current_app.config
+    message = EmailMessage()
+    message["From"] = config["MAIL_DEFAULT_SENDER"]
+    message["To"] = mail.to
+    message["Subject"] = mail.subject
+    message["Date"] = format_datetime(datetime.now(UTC))
+    message["Message-ID"] = make_msgid(domain="matchmaker.local")
+    message.set_content(mail.text)
+    if mail.html:
+        message.add_alternative(mail.html, subtype="html")
+
+    if config.get("MAIL_SERVER"):
+        _send_smtp(message, config)
+    else:
+        path = _write_outbox(message, Path(config["MAIL_OUTBOX_DIR"]))
+        log.info("mail to %s (%s) written to %s", mail.to, mail.subject, path)
+    return message
+
+
+def send_template_mail(to: str, subject: str, template: str, **context: object) -> EmailMessage:
+    """Render `mail/<template>.txt` (and `.html` when it exists) and send it."""
+    text = render_template(f"mail/{template}.txt", **context)
+    html_name = f"mail/{template}.html"
+    html = (
+        render_template(html_name, **context)
+        if html_name in current_app.jinja_env.list_templates()
+        else None
+    )
+    return send_mail(OutgoingMail(to=to, subject=subject, text=text, html=html))
+
+
+def _send_smtp(message: EmailMessage, config: dict) -> None:
+    smtp_class = smtplib.SMTP_SSL if config["MAIL_USE_SSL"] else smtplib.SMTP
+    with smtp_class(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30) as smtp:
+        if config["MAIL_USE_TLS"] and not config["MAIL_USE_SSL"]:
+            smtp.starttls()
+        if config.get("MAIL_USERNAME"):
+            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"] or "")
+        smtp.send_message(message)
+
+
+def _write_outbox(message: EmailMessage, outbox: Path) -> Path:
+    outbox.mkdir(parents=True, exist_ok=True)
+    # Time first so a directory listing is in sending order; uuid keeps names unique
+    # across processes.
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    path = outbox / f"{stamp}-{uuid.uuid4().hex[:8]}.eml"
+    path.write_bytes(bytes(message))
+    return path
+
+
+def read_outbox(outbox: Path) -> list[EmailMessage]:
+    """All messages in an outbox folder, oldest first (for development tools and tests)."""
+    parser = BytesParser(policy=policy.default)
+    return [parser.parsebytes(path.read_bytes()) for path in sorted(outbox.glob("*.eml"))]
