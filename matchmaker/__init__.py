@@ -86,11 +86,13 @@ def register_blueprints(app: Flask) -> None:
     from matchmaker.auth.routes import bp as auth_bp
     from matchmaker.corporate.routes import bp as corporate_bp
     from matchmaker.main.routes import bp as main_bp
+    from matchmaker.profile.routes import bp as profile_bp
     from matchmaker.staff.routes import bp as staff_bp
     from matchmaker.startup.routes import bp as startup_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
+    app.register_blueprint(profile_bp, url_prefix="/profile")
     app.register_blueprint(startup_bp, url_prefix="/startup")
     app.register_blueprint(corporate_bp, url_prefix="/corporate")
     app.register_blueprint(staff_bp, url_prefix="/staff")
@@ -114,6 +116,12 @@ def register_template_context(app: Flask) -> None:
     from flask_babel import get_locale
 
     from matchmaker.models import Role
+    from matchmaker.taxonomy import vocabulary
+
+    def term_label(vocabulary_name: str, term_id: str) -> str:
+        return vocabulary(vocabulary_name).label(term_id, str(get_locale() or "en"))
+
+    app.jinja_env.globals["term_label"] = term_label
 
     @app.context_processor
     def inject_globals() -> dict[str, Any]:

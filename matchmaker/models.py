@@ -68,6 +68,35 @@ class OrganizationKind(enum.StrEnum):
 ROLE_FOR_KIND = {OrganizationKind.STARTUP: Role.STARTUP, OrganizationKind.CORPORATE: Role.CORPORATE}
 
 
+class ProfileStatus(enum.StrEnum):
+    """Where a profile (or a need) stands in the staff validation gate."""
+
+    DRAFT = "draft"  # not yet submitted
+    PENDING = "pending"  # waiting for staff
+    APPROVED = "approved"  # matchable and visible to the other side
+    CHANGES_REQUESTED = "changes_requested"  # sent back with a comment
+    SUSPENDED = "suspended"  # taken off by staff; owner edits do not lift it
+    DELETED = "deleted"  # the owner deleted the account; kept anonymised for statistics
+
+
+class DecisionPath(enum.StrEnum):
+    LOCAL = "local"  # the European subsidiary decides
+    HEADQUARTERS = "headquarters"  # decisions sit at HQ in Japan
+    JOINT = "joint"
+
+
+class NeedStatus(enum.StrEnum):
+    OPEN = "open"
+    PAUSED = "paused"
+    CLOSED = "closed"
+
+
+class TimeHorizon(enum.StrEnum):
+    NOW = "now"  # within 3 months
+    SOON = "soon"  # 3 to 12 months
+    LATER = "later"  # more than a year
+
+
 class Organization(db.Model):
     """A startup or a Japanese corporate (usually its European subsidiary)."""
 
@@ -77,8 +106,63 @@ class Organization(db.Model):
     name: Mapped[str] = mapped_column(sa.String(200))
     kind: Mapped[OrganizationKind] = mapped_column(enum_column(OrganizationKind), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    users: Mapped[list[User]] = relationship(back_populates="organization")
+    # Public profile (visible to the other side once approved).
+    website: Mapped[str] = mapped_column(sa.String(300), default="")
+    country: Mapped[str] = mapped_column(sa.String(2), default="")
+    city: Mapped[str] = mapped_column(sa.String(100), default="")
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+    offers: Mapped[str] = mapped_column(sa.Text, default="")
+    seeks: Mapped[str] = mapped_column(sa.Text, default="")
+    text_language: Mapped[str] = mapped_column(sa.String(2), default="en")
+    founded_year: Mapped[int | None]
+    team_size: Mapped[int | None]
+    stage: Mapped[str | None] = mapped_column(sa.String(40))
+    funding_status: Mapped[str] = mapped_column(sa.String(200), default="")
+    parent_company: Mapped[str] = mapped_column(sa.String(200), default="")
+    decision_path: Mapped[DecisionPath | None] = mapped_column(enum_column(DecisionPath))
+    # Consent flags: a corporate may allow startups to see its name beside its needs;
+    # a startup may pause proposals without leaving.
+    is_name_public: Mapped[bool] = mapped_column(default=False)
+    accepts_proposals: Mapped[bool] = mapped_column(default=True)
+
+    # Private until an introduction reveals it.
+    contact_name: Mapped[str] = mapped_column(sa.String(120), default="")
+    contact_role: Mapped[str] = mapped_column(sa.String(120), default="")
+    contact_email: Mapped[str] = mapped_column(sa.String(254), default="")
+    contact_phone: Mapped[str] = mapped_column(sa.String(40), default="")
+
+    logo: Mapped[bytes | None] = mapped_column(sa.LargeBinary, deferred=True)
+    logo_mime: Mapped[str | None] = mapped_column(sa.String(40))
+
+    # The staff validation gate.
+    status: Mapped[ProfileStatus] = mapped_column(
+        enum_column(ProfileStatus), default=ProfileStatus.DRAFT, index=True
+    )
+    review_comment: Mapped[str] = mapped_column(sa.Text, default="")
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reviewed_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL", use_alter=True)
+    )
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    users: Mapped[list[User]] = relationship(
+        back_populates="organization", foreign_keys="User.organization_id"
+    )
+    terms: Mapped[list[OrganizationTerm]] = relationship(
+        back_populates="organization", cascade="all, delete-orphan", order_by="OrganizationTerm.id"
+    )
+    needs: Mapped[list[Need]] = relationship(
+        back_populates="organization", cascade="all, delete-orphan", order_by="Need.id"
+    )
+
+    def term_ids(self, vocabulary: str) -> list[str]:
+        return [term.term_id for term in self.terms if term.vocabulary == vocabulary]
+
+    @property
+    def is_visible_to_others(self) -> bool:
+        return self.status is ProfileStatus.APPROVED
 
     def __repr__(self) -> str:
         return f"<Organization {self.id} {self.kind.value} {self.name!r}>"
@@ -100,6 +184,7 @@ class User(UserMixin, db.Model):
         sa.ForeignKey("organizations.id", ondelete="RESTRICT"), index=True
     )
     locale: Mapped[str | None] = mapped_column(sa.String(8))
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     is_active: Mapped[bool] = mapped_column(default=True)
     # Bumped on password change or reset: every other session and remember-me cookie
     # then stops working.
@@ -109,7 +194,9 @@ class User(UserMixin, db.Model):
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    organization: Mapped[Organization | None] = relationship(back_populates="users")
+    organization: Mapped[Organization | None] = relationship(
+        back_populates="users", foreign_keys=[organization_id]
+    )
     consents: Mapped[list[PrivacyConsent]] = relationship(
         back_populates="user", order_by="PrivacyConsent.consented_at"
     )
@@ -140,3 +227,84 @@ class PrivacyConsent(db.Model):
     consented_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     user: Mapped[User] = relationship(back_populates="consents")
+
+
+class OrganizationTerm(db.Model):
+    """One taxonomy term (industry, technology, partnership type, language) of a profile."""
+
+    __tablename__ = "organization_terms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("organizations.id", ondelete="CASCADE")
+    )
+    vocabulary: Mapped[str] = mapped_column(sa.String(40))
+    term_id: Mapped[str] = mapped_column(sa.String(60))
+
+    organization: Mapped[Organization] = relationship(back_populates="terms")
+
+    __table_args__ = (
+        sa.UniqueConstraint("organization_id", "vocabulary", "term_id"),
+        sa.Index("ix_organization_terms_lookup", "vocabulary", "term_id"),
+    )
+
+
+class Need(db.Model):
+    """What a corporate seeks ("predictive maintenance for our plants"); matching ranks
+    startups per open, approved need."""
+
+    __tablename__ = "needs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(sa.String(200))
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+    text_language: Mapped[str] = mapped_column(sa.String(2), default="en")
+    time_horizon: Mapped[TimeHorizon] = mapped_column(
+        enum_column(TimeHorizon), default=TimeHorizon.SOON
+    )
+    status: Mapped[NeedStatus] = mapped_column(
+        enum_column(NeedStatus), default=NeedStatus.OPEN, index=True
+    )
+    review_status: Mapped[ProfileStatus] = mapped_column(
+        enum_column(ProfileStatus), default=ProfileStatus.PENDING, index=True
+    )
+    review_comment: Mapped[str] = mapped_column(sa.Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    organization: Mapped[Organization] = relationship(back_populates="needs")
+    terms: Mapped[list[NeedTerm]] = relationship(
+        back_populates="need", cascade="all, delete-orphan", order_by="NeedTerm.id"
+    )
+
+    def term_ids(self, vocabulary: str) -> list[str]:
+        return [term.term_id for term in self.terms if term.vocabulary == vocabulary]
+
+    @property
+    def is_matchable(self) -> bool:
+        return (
+            self.status is NeedStatus.OPEN
+            and self.review_status is ProfileStatus.APPROVED
+            and self.organization.status is ProfileStatus.APPROVED
+        )
+
+
+class NeedTerm(db.Model):
+    """One taxonomy term (technology, partnership type) of a need."""
+
+    __tablename__ = "need_terms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(sa.ForeignKey("needs.id", ondelete="CASCADE"))
+    vocabulary: Mapped[str] = mapped_column(sa.String(40))
+    term_id: Mapped[str] = mapped_column(sa.String(60))
+
+    need: Mapped[Need] = relationship(back_populates="terms")
+
+    __table_args__ = (
+        sa.UniqueConstraint("need_id", "vocabulary", "term_id"),
+        sa.Index("ix_need_terms_lookup", "vocabulary", "term_id"),
+    )

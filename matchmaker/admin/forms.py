@@ -28,9 +28,3 @@ class StaffUserForm(FlaskForm):
         validators=[DataRequired()],
     )
     submit = SubmitField(_l("Create and send invitation"))
-
-
-class ConfirmForm(FlaskForm):
-    """An empty form: a CSRF-protected button."""
-
-    submit = SubmitField()

@@ -4,9 +4,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from matchmaker.admin.forms import ConfirmForm, StaffUserForm
+from matchmaker.admin.forms import StaffUserForm
 from matchmaker.auth.access import require_roles
 from matchmaker.extensions import db
+from matchmaker.forms import ConfirmForm
 from matchmaker.models import Role, User
 from matchmaker.services import accounts
 from matchmaker.services.errors import EmailAlreadyRegistered

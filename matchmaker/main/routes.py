@@ -1,9 +1,12 @@
 """Public pages: the landing page and the privacy notice."""
 
-from flask import Blueprint, current_app, redirect, render_template
-from flask_login import current_user
+from flask import Blueprint, abort, current_app, make_response, redirect, render_template
+from flask_login import current_user, login_required
 
 from matchmaker.auth.routes import home_url
+from matchmaker.extensions import db
+from matchmaker.models import Organization
+from matchmaker.services.profiles import profile_visible_to
 
 bp = Blueprint("main", __name__)
 
@@ -25,3 +28,19 @@ def privacy():
 @bp.route("/healthz")
 def health():
     return {"status": "ok"}
+
+
+@bp.route("/logos/<int:organization_id>.png")
+@login_required
+def logo(organization_id: int):
+    """A logo, for those allowed to see the profile: its members, staff, and the other side
+    once the profile is validated."""
+    organization = db.session.get(Organization, organization_id)
+    if organization is None or organization.logo_mime is None:
+        abort(404)
+    if not profile_visible_to(organization, current_user):
+        abort(404)
+    response = make_response(organization.logo)
+    response.mimetype = organization.logo_mime
+    response.headers["Cache-Control"] = "private, max-age=300"
+    return response

@@ -1,15 +1,113 @@
-"""The Japan Desk staff's area."""
+"""The Japan Desk staff's area: overview, directory, profile validation."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
 
 from matchmaker.auth.access import require_roles
-from matchmaker.models import Role
-from matchmaker.services.organizations import count_organizations_by_kind
+from matchmaker.extensions import db
+from matchmaker.models import Need, Organization, ProfileStatus, Role
+from matchmaker.services import directory, profiles
+from matchmaker.services.errors import DomainError
+from matchmaker.staff.forms import DirectoryFilterForm, NeedReviewForm, ReviewForm
 
 bp = Blueprint("staff", __name__)
 bp.before_request(require_roles(Role.STAFF, Role.ADMIN))
 
 
+def get_organization_or_404(organization_id: int) -> Organization:
+    organization = db.session.get(Organization, organization_id)
+    if organization is None:
+        abort(404)
+    return organization
+
+
+def need_review_form(need_id: int) -> NeedReviewForm:
+    # One form per need on the same page: the prefix keeps their field ids apart.
+    return NeedReviewForm(prefix=f"need{need_id}")
+
+
 @bp.route("/")
 def dashboard():
-    return render_template("staff/dashboard.html", counts=count_organizations_by_kind())
+    return render_template(
+        "staff/dashboard.html",
+        counts=directory.count_organizations_by_kind(),
+        waiting=directory.review_queue(),
+        waiting_needs=directory.needs_waiting_for_review(),
+    )
+
+
+@bp.route("/organizations")
+def organizations():
+    form = DirectoryFilterForm(request.args, meta={"csrf": False})
+    criteria = form.criteria() if form.validate() else directory.DirectoryCriteria()
+    page = request.args.get("page", 1, type=int)
+    pagination = directory.search_organizations(criteria, page=max(page, 1))
+    return render_template(
+        "staff/organizations.html",
+        form=form,
+        pagination=pagination,
+        query_args={k: v for k, v in request.args.items(multi=False) if k != "page" and v},
+    )
+
+
+@bp.route("/organizations/<int:organization_id>")
+def organization(organization_id: int):
+    organization = get_organization_or_404(organization_id)
+    return render_template(
+        "staff/organization.html",
+        organization=organization,
+        review_form=ReviewForm(),
+        need_forms={need.id: need_review_form(need.id) for need in organization.needs},
+        completeness=profiles.profile_completeness(organization),
+    )
+
+
+@bp.route("/organizations/<int:organization_id>/review", methods=["POST"])
+def review_organization(organization_id: int):
+    organization = get_organization_or_404(organization_id)
+    form = ReviewForm()
+    if form.validate_on_submit():
+        actions = {
+            "approve": lambda: profiles.approve_profile(organization, current_user),
+            "changes": lambda: profiles.request_profile_changes(
+                organization, current_user, (form.comment.data or "")
+            ),
+            "suspend": lambda: profiles.suspend_profile(
+                organization, current_user, (form.comment.data or "")
+            ),
+        }
+        try:
+            actions[form.action.data]()
+        except DomainError as error:
+            flash(str(error), "danger")
+        else:
+            flash(_("Review saved: %(name)s", name=organization.name), "success")
+    else:
+        flash(_("Choose an action."), "danger")
+    return redirect(url_for("staff.organization", organization_id=organization.id))
+
+
+@bp.route("/needs/<int:need_id>/review", methods=["POST"])
+def review_need(need_id: int):
+    need = db.session.get(Need, need_id)
+    if need is None:
+        abort(404)
+    form = need_review_form(need.id)
+    if form.validate_on_submit():
+        status = (
+            ProfileStatus.APPROVED
+            if form.action.data == "approve"
+            else ProfileStatus.CHANGES_REQUESTED
+        )
+        try:
+            profiles.review_need(need, current_user, status, (form.comment.data or ""))
+        except DomainError as error:
+            flash(str(error), "danger")
+        else:
+            flash(_("Review saved: %(title)s", title=need.title), "success")
+    return redirect(url_for("staff.organization", organization_id=need.organization_id))
+
+
+# Import and export live in their own module on this blueprint.
+from matchmaker.staff import exchange_routes  # noqa: E402, F401

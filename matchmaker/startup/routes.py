@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from matchmaker.auth.access import require_roles
 from matchmaker.models import Role
+from matchmaker.services.profiles import profile_completeness
 
 bp = Blueprint("startup", __name__)
 bp.before_request(require_roles(Role.STARTUP))
@@ -12,4 +13,9 @@ bp.before_request(require_roles(Role.STARTUP))
 
 @bp.route("/")
 def dashboard():
-    return render_template("startup/dashboard.html", organization=current_user.organization)
+    organization = current_user.organization
+    return render_template(
+        "startup/dashboard.html",
+        organization=organization,
+        completeness=profile_completeness(organization),
+    )

@@ -1,0 +1,1 @@
+"""Command-line commands that need neither the Flask app nor the database."""

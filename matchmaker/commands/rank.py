@@ -1,0 +1,106 @@
+"""`matchmaker rank`: rank startups for corporates from profile files, no app or database.
+
+Reads JSONL profiles (CSV when a file name ends in `.csv`; `-` is stdin) and writes one
+JSON line per corporate, plus one per need when a corporate has needs:
+`{"corporate_id", ["need_id",] "matches": [{"startup_id", "score", "reasons"}]}`, best first.
+Malformed input ends with exit code 2 and one line on stderr naming file, line and problem.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import IO
+
+import click
+
+from matchmaker.matching import (
+    LANGUAGES,
+    Matcher,
+    ProfileFormatError,
+    Ranking,
+    queries_for,
+    read_profiles,
+)
+
+
+@click.command("rank")
+@click.option(
+    "--startups",
+    "startups_path",
+    required=True,
+    help="Startup profiles (JSONL, or CSV by extension; - for stdin).",
+)
+@click.option(
+    "--corporates",
+    "corporates_path",
+    required=True,
+    help="Corporate profiles with optional needs (JSONL, or CSV by extension; - for stdin).",
+)
+@click.option("--top", "top_k", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option("--output", "output_path", default="-", show_default=True, help="- for stdout.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Report progress on stderr (default: only when stderr is a terminal).",
+)
+def rank_command(
+    startups_path: str,
+    corporates_path: str,
+    top_k: int,
+    output_path: str,
+    lang: str,
+    progress: bool | None,
+) -> None:
+    """Rank startups for each corporate and each of its needs."""
+    if startups_path == "-" and corporates_path == "-":
+        raise click.UsageError("only one of --startups and --corporates can be stdin")
+    try:
+        startups = _read(startups_path)
+        corporates = _read(corporates_path)
+    except ProfileFormatError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(2)
+    except OSError as error:
+        click.echo(f"Error: {error.filename}: {error.strerror}", err=True)
+        sys.exit(2)
+    show_progress = sys.stderr.isatty() if progress is None else progress
+    report = _reporter() if show_progress else None
+    matcher = Matcher(lang=lang, blas_threads=os.cpu_count())
+    if report:
+        click.echo(f"Fitting on {len(startups)} startups…", err=True)
+    matcher.fit(startups)
+    rankings = matcher.rank(queries_for(corporates), top_k=top_k, progress=report)
+    with click.open_file(output_path, "w", encoding="utf-8") as output:
+        _write(rankings, output)
+
+
+def _read(path: str):
+    if path == "-":
+        return read_profiles(sys.stdin, name="<stdin>")
+    return read_profiles(path)
+
+
+def _write(rankings: list[Ranking], output: IO[str]) -> None:
+    for ranking in rankings:
+        row: dict = {"corporate_id": ranking.query_id}
+        if ranking.need_id is not None:
+            row["need_id"] = ranking.need_id
+        row["matches"] = [
+            {"startup_id": m.startup_id, "score": m.score, "reasons": m.reasons}
+            for m in ranking.matches
+        ]
+        output.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _reporter():
+    def report(done: int, total: int) -> None:
+        click.echo(f"\rRanked {done}/{total} queries", err=True, nl=done == total)
+
+    return report
+
+
+if __name__ == "__main__":
+    rank_command()

@@ -1,0 +1,419 @@
+"""Text analysis for English, German and Japanese profiles, and the EN/DE/JA domain glossary.
+
+Every text becomes an `Analysis`: stemmed words (Latin script), character bigrams of its
+Japanese/Chinese runs (no spaces to split on there) and the language-neutral glossary
+concepts it mentions. The concepts are what lets a German or Japanese need find an
+English-language startup.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+LANGUAGES = ("en", "de", "ja")
+
+_CJK = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_WORD = re.compile(r"[^\W_]+")
+_UMLAUT = re.compile("[äöüß]")
+
+_GERMAN_STOP_WORDS = frozenset(
+    [
+        "aber",
+        "alle",
+        "allem",
+        "allen",
+        "aller",
+        "alles",
+        "als",
+        "also",
+        "am",
+        "an",
+        "andere",
+        "anderen",
+        "auch",
+        "auf",
+        "aus",
+        "bei",
+        "beim",
+        "bin",
+        "bis",
+        "bist",
+        "da",
+        "damit",
+        "dann",
+        "das",
+        "dass",
+        "dem",
+        "den",
+        "denen",
+        "der",
+        "des",
+        "dich",
+        "die",
+        "dies",
+        "diese",
+        "diesem",
+        "diesen",
+        "dieser",
+        "dieses",
+        "doch",
+        "dort",
+        "du",
+        "durch",
+        "ein",
+        "eine",
+        "einem",
+        "einen",
+        "einer",
+        "eines",
+        "er",
+        "es",
+        "etwa",
+        "euch",
+        "euer",
+        "für",
+        "gegen",
+        "haben",
+        "hat",
+        "hatte",
+        "hier",
+        "hin",
+        "ich",
+        "ihr",
+        "ihre",
+        "ihrem",
+        "ihren",
+        "ihrer",
+        "im",
+        "in",
+        "ins",
+        "ist",
+        "ja",
+        "jede",
+        "jedem",
+        "jeden",
+        "jeder",
+        "jedes",
+        "kann",
+        "kein",
+        "keine",
+        "können",
+        "machen",
+        "man",
+        "mehr",
+        "mit",
+        "muss",
+        "nach",
+        "neue",
+        "neuen",
+        "nicht",
+        "noch",
+        "nur",
+        "ob",
+        "oder",
+        "ohne",
+        "sehr",
+        "sein",
+        "seine",
+        "sich",
+        "sie",
+        "sind",
+        "so",
+        "sowie",
+        "über",
+        "um",
+        "und",
+        "uns",
+        "unser",
+        "unsere",
+        "unseren",
+        "unserer",
+        "unter",
+        "viel",
+        "vom",
+        "von",
+        "vor",
+        "wann",
+        "war",
+        "was",
+        "weil",
+        "weiter",
+        "wenn",
+        "wer",
+        "werden",
+        "wie",
+        "wir",
+        "wird",
+        "wo",
+        "zu",
+        "zum",
+        "zur",
+        "zwischen",
+        "suchen",
+        "suchen",
+        "wollen",
+        "möchten",
+        "bieten",
+    ]
+)
+# Words that mark a Latin-script text as German rather than English.
+_GERMAN_MARKERS = frozenset(
+    [
+        "und",
+        "der",
+        "die",
+        "das",
+        "für",
+        "mit",
+        "wir",
+        "unsere",
+        "unser",
+        "nicht",
+        "ist",
+        "eine",
+        "einen",
+        "sowie",
+        "zur",
+        "zum",
+        "bei",
+        "von",
+    ]
+)
+STOP_WORDS = ENGLISH_STOP_WORDS | _GERMAN_STOP_WORDS
+
+
+def detect_language(text: str) -> str:
+    """Guess whether `text` is English, German or Japanese ("en", "de", "ja")."""
+    cjk = len(_CJK_CHAR.findall(text))
+    if cjk and cjk * 4 >= len(text.replace(" ", "")):
+        return "ja"
+    words = _WORD.findall(text.lower())
+    markers = sum(1 for word in words if word in _GERMAN_MARKERS)
+    if markers >= 2 or (markers and _UMLAUT.search(text.lower())):
+        return "de"
+    return "en"
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem_en(word: str) -> str:
+    """A light English stemmer: folds plurals and the commonest derivational endings."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is", "aas")):
+        word = word[:-1]
+    for suffix in ("ation", "ment", "ing", "ity", "ed", "al", "ive", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem_de(word: str) -> str:
+    """A light German stemmer: strips inflection endings, keeps compounds whole."""
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    if word.endswith("ungen"):
+        return word[:-2]
+    for suffix in ("ern", "en", "er", "es", "em", "e", "n", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A glossary concept: id, kind (industry/technology/business), broader ids, labels."""
+
+    id: str
+    kind: str
+    broader: tuple[str, ...]
+    labels: dict[str, str]
+
+    def label(self, lang: str) -> str:
+        """The concept's name in `lang`, falling back to English."""
+        return self.labels.get(lang) or self.labels["en"]
+
+
+class Glossary:
+    """The EN/DE/JA domain glossary: terms in each language mapped to concept ids.
+
+    Latin-script terms are matched on stemmed word sequences (German terms also inside
+    compounds such as "Batteriemanagementsystem"); Japanese terms on the raw text.
+    """
+
+    def __init__(self, rows: Iterable[tuple[str, str, str, str, str, str]]) -> None:
+        self.concepts: dict[str, Concept] = {}
+        self._phrases: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {"en": {}, "de": {}}
+        self._japanese: dict[str, list[tuple[str, str]]] = {}
+        self._compound_cache: dict[str, tuple[str, ...]] = {}
+        compound_parts: dict[str, str] = {}
+        for concept_id, kind, broader, en, de, ja in rows:
+            terms = {"en": _split_terms(en), "de": _split_terms(de), "ja": _split_terms(ja)}
+            labels = {lang: items[0] for lang, items in terms.items() if items}
+            self.concepts[concept_id] = Concept(concept_id, kind, tuple(broader.split()), labels)
+            for lang in ("en", "de"):
+                for term in terms[lang]:
+                    self._add_phrase(lang, term, concept_id)
+            for term in terms["ja"]:
+                if _CJK_CHAR.search(term):
+                    self._japanese.setdefault(term[0], []).append((term.lower(), concept_id))
+                else:  # acronyms such as "IoT" or "EV" inside Japanese text
+                    self._add_phrase("en", term, concept_id)
+            for term in terms["de"]:
+                stem = stem_de(term.lower())
+                if len(stem) >= 6 and _WORD.fullmatch(stem):
+                    compound_parts.setdefault(stem, concept_id)
+        for candidates in self._japanese.values():
+            candidates.sort(key=lambda item: -len(item[0]))
+        self._compound_parts = sorted(compound_parts.items(), key=lambda item: -len(item[0]))
+        self._max_phrase = max(len(key) for phrases in self._phrases.values() for key in phrases)
+        for concept in self.concepts.values():
+            unknown = [parent for parent in concept.broader if parent not in self.concepts]
+            if unknown:
+                raise ValueError(f"concept {concept.id}: unknown broader concepts {unknown}")
+
+    @classmethod
+    def load(cls) -> Glossary:
+        """The glossary shipped in `matchmaker/matching/data/glossary.tsv`."""
+        text = resources.files(__package__).joinpath("data/glossary.tsv").read_text("utf-8")
+        rows = []
+        for line in text.splitlines():
+            if line.strip() and not line.startswith("#"):
+                cells = line.split("\t")
+                if len(cells) != 6:
+                    raise ValueError(f"glossary line {line[:40]!r} has {len(cells)} cells, not 6")
+                rows.append(tuple(cells))
+        return cls(rows)
+
+    def _add_phrase(self, lang: str, term: str, concept_id: str) -> None:
+        stem = stem_de if lang == "de" else stem_en
+        key = tuple(stem(word) for word in _WORD.findall(_CJK_RUN.sub(" ", term.lower())))
+        if key:
+            known = self._phrases[lang].get(key, ())
+            if concept_id not in known:
+                self._phrases[lang][key] = (*known, concept_id)
+
+    def match_words(self, words: list[str], lang: str) -> list[str]:
+        """Concept ids named by a sequence of stemmed words, longest terms first."""
+        phrases = self._phrases[lang]
+        found: list[str] = []
+        position, count = 0, len(words)
+        while position < count:
+            for length in range(min(self._max_phrase, count - position), 0, -1):
+                concepts = phrases.get(tuple(words[position : position + length]))
+                if concepts:
+                    found.extend(concepts)
+                    position += length
+                    break
+            else:
+                if lang == "de":
+                    found.extend(self._compound_concepts(words[position]))
+                position += 1
+        return found
+
+    def _compound_concepts(self, word: str) -> tuple[str, ...]:
+        # German glues nouns together ("Lithiumbatteriezelle"): look for known parts inside.
+        if len(word) < 9:
+            return ()
+        cached = self._compound_cache.get(word)
+        if cached is not None:
+            return cached
+        found, covered = [], [False] * len(word)
+        for part, concept_id in self._compound_parts:
+            start = word.find(part)
+            if start >= 0 and not any(covered[start : start + len(part)]):
+                covered[start : start + len(part)] = [True] * len(part)
+                found.append(concept_id)
+        self._compound_cache[word] = tuple(found)
+        return self._compound_cache[word]
+
+    def match_japanese(self, text: str) -> list[str]:
+        """Concept ids named in Japanese text, longest terms first, without overlaps."""
+        found: list[str] = []
+        text = text.lower()
+        position = 0
+        while position < len(text):
+            for term, concept_id in self._japanese.get(text[position], ()):
+                if text.startswith(term, position):
+                    found.append(concept_id)
+                    position += len(term)
+                    break
+            else:
+                position += 1
+        return found
+
+    def english_words(self, concept_id: str) -> list[str]:
+        """The stemmed words of a concept's English label."""
+        label = self.concepts[concept_id].labels["en"]
+        return [stem_en(word) for word in _WORD.findall(label.lower())]
+
+    def with_broader(self, concept_ids: list[str]) -> list[str]:
+        """The concepts plus their direct broader concepts ("payroll" also means "hr").
+
+        Only one level: further up ("financial services") a concept says too little.
+        """
+        return concept_ids + [
+            parent for concept_id in concept_ids for parent in self.concepts[concept_id].broader
+        ]
+
+
+def _split_terms(cell: str) -> list[str]:
+    return [term.strip() for term in cell.split("|") if term.strip()]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One analysed text: stemmed content words, CJK bigrams and glossary concepts."""
+
+    lang: str
+    words: list[str]
+    bigrams: list[str]
+    concepts: list[str]
+
+
+class Analyzer:
+    """Turns raw text into an `Analysis`; remembers a readable surface form for each stem."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.surface: dict[str, str] = {}
+
+    def analyze(self, text: str) -> Analysis:
+        """Analyse one text (any of English, German, Japanese, or a mix)."""
+        lang = detect_language(text)
+        lowered = text.lower()
+        latin = _WORD.findall(_CJK_RUN.sub(" ", lowered)) if lowered else []
+        stem = stem_de if lang == "de" else stem_en
+        stems = [stem(word) for word in latin]
+        surface = self.surface
+        words = []
+        for word, stemmed in zip(latin, stems, strict=True):
+            if word not in STOP_WORDS and len(word) > 1:
+                words.append(stemmed)
+                # The shortest form seen is usually the plain one ("supply", not "supplies").
+                if len(word) < len(surface.get(stemmed, word + " ")):
+                    surface[stemmed] = word
+        concepts = self.glossary.match_words(stems, "de" if lang == "de" else "en")
+        if lang == "de":
+            concepts += self.glossary.match_words([stem_en(word) for word in latin], "en")
+        runs = _CJK_RUN.findall(lowered)
+        bigrams: list[str] = []
+        if runs:
+            concepts += self.glossary.match_japanese(lowered)
+            for run in runs:
+                bigrams.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+        if lang != "en":
+            # Translate through the glossary so that word overlap with English texts exists.
+            for concept_id in concepts:
+                words.extend(self.glossary.english_words(concept_id))
+        return Analysis(lang, words, bigrams, self.glossary.with_broader(concepts))

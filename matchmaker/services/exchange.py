@@ -1,0 +1,619 @@
+"""Import and export of profiles: CSV files for staff, JSONL in the exchange format.
+
+The CSV columns are the fields of `ProfileData` (see docs/import-format.md); an export
+can be imported again. An import is planned first (parsed and checked row by row, nothing
+changed) and then run as one transaction: a file with any error imports nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+import io
+import json
+import logging
+import secrets
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask import url_for
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from matchmaker.extensions import db
+from matchmaker.matching.text import detect_language
+from matchmaker.models import (
+    ROLE_FOR_KIND,
+    DecisionPath,
+    Need,
+    NeedStatus,
+    Organization,
+    OrganizationKind,
+    OrganizationTerm,
+    ProfileStatus,
+    User,
+    utcnow,
+)
+from matchmaker.services.accounts import (
+    INVITE_MAX_AGE,
+    hash_password,
+    make_password_token,
+    normalize_email,
+)
+from matchmaker.services.errors import DomainError
+from matchmaker.services.mail import send_template_mail
+from matchmaker.services.profiles import (
+    PROFILE_VOCABULARIES,
+    TEXT_LIMITS,
+    VOCABULARY_FIELDS,
+    ProfileData,
+    ProfileInvalid,
+    validate_profile,
+)
+from matchmaker.taxonomy import vocabulary
+
+COLUMNS: tuple[str, ...] = (
+    "name",
+    "website",
+    "country",
+    "city",
+    "description",
+    "offers",
+    "seeks",
+    "text_language",
+    "founded_year",
+    "team_size",
+    "stage",
+    "funding_status",
+    "parent_company",
+    "decision_path",
+    "industries",
+    "technologies",
+    "partnership_types",
+    "languages",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
+)
+"""The CSV header, in export order; an import may give any subset that includes `name`."""
+
+REQUIRED_COLUMNS = ("name",)
+INTEGER_COLUMNS = ("founded_year", "team_size")
+TERM_SEPARATOR = ";"
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
+# Spreadsheets run cells starting with these as formulas; exports defuse them with a
+# leading apostrophe (OWASP "CSV injection") and imports take it off again.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_EMAIL_LOOKUP_CHUNK = 1000
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem in an import file.
+
+    `row` counts like the spreadsheet (the header is row 1); it is None for a problem of
+    the whole file (encoding, empty file). `column` is "" when no single column is at fault.
+    """
+
+    row: int | None
+    column: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """One organisation an import would create."""
+
+    row: int
+    data: ProfileData
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do: the parsed rows, and every error found."""
+
+    kind: OrganizationKind
+    rows: list[ImportRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors and bool(self.rows)
+
+    @property
+    def contact_count(self) -> int:
+        """Rows with a contact email, i.e. the invitations an import would send."""
+        return sum(1 for row in self.rows if row.data.contact_email)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did; `invitations_not_sent` lists addresses the mail server refused."""
+
+    created: int
+    invited: int
+    organization_ids: list[int]
+    invitations_not_sent: list[str] = field(default_factory=list)
+
+
+class ImportRefused(DomainError):
+    """The plan has errors (or went stale): nothing was imported."""
+
+    def __init__(self, message: str, errors: list[RowError] | None = None):
+        self.errors = errors or []
+        super().__init__(message)
+
+
+# --- planning ----------------------------------------------------------------------------
+
+
+def plan_import(data: bytes, kind: OrganizationKind) -> ImportPlan:
+    """Parse and check a CSV file of organisations of one kind; changes nothing.
+
+    Every row goes through `validate_profile` (the web form's rules) plus the checks only a
+    file needs: whole numbers, decision paths, contact emails used twice in the file or
+    already registered, organisation names used twice. Problems of the file as a whole
+    (not UTF-8, empty, unknown columns) are reported instead of row errors.
+    """
+    plan = ImportPlan(kind=kind)
+    if len(data) > IMPORT_MAX_BYTES:
+        limit = IMPORT_MAX_BYTES // (1024 * 1024)
+        plan.errors.append(_file_error(_l("The file is larger than %(mb)d MB.", mb=limit)))
+        return plan
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        plan.errors.append(_file_error(_l("The file is not UTF-8; save it as CSV UTF-8.")))
+        return plan
+    if not text.strip():
+        plan.errors.append(_file_error(_l("The file is empty.")))
+        return plan
+
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+    except csv.Error as error:
+        plan.errors.append(_file_error(_l("The file is not valid CSV: %(error)s", error=error)))
+        return plan
+    header, body = records[0], records[1:]
+    columns = [name.strip().lower() for name in header]
+    plan.errors.extend(_header_errors(columns))
+    if plan.errors:
+        return plan
+
+    for number, cells in enumerate(body, start=2):
+        values, errors = _row_values(number, columns, cells)
+        if values is None:  # a blank line
+            continue
+        plan.errors.extend(errors)
+        parsed, errors = _profile_data(number, values, kind)
+        plan.errors.extend(errors)
+        plan.rows.append(ImportRow(number, parsed))
+    if not plan.rows and not plan.errors:
+        plan.errors.append(_file_error(_l("The file has a header but no rows.")))
+        return plan
+    plan.errors.extend(_duplicate_errors(plan.rows))
+    plan.errors.extend(_registered_email_errors(plan.rows))
+    plan.errors.sort(key=lambda error: (error.row or 0, _column_order(error.column)))
+    return plan
+
+
+def _file_error(message: object) -> RowError:
+    return RowError(None, "", str(message))
+
+
+def _delimiter(text: str) -> str:
+    # Column names contain neither character, so the header line decides; German Excel
+    # writes ";" and everything else ",".
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _header_errors(columns: list[str]) -> list[RowError]:
+    errors = []
+    seen: set[str] = set()
+    for name in columns:
+        if not name:
+            continue  # checked per row: only an error if the column holds data
+        if name not in COLUMNS:
+            close = difflib.get_close_matches(name, COLUMNS, n=1)
+            message = (
+                _l("Unknown column; did you mean “%(name)s”?", name=close[0])
+                if close
+                else _l("Unknown column. Known columns: %(columns)s", columns=", ".join(COLUMNS))
+            )
+            errors.append(RowError(1, name, str(message)))
+        elif name in seen:
+            errors.append(RowError(1, name, str(_l("This column appears twice."))))
+        seen.add(name)
+    for name in REQUIRED_COLUMNS:
+        if name not in seen:
+            errors.append(RowError(1, name, str(_l("This column is required."))))
+    return errors
+
+
+def _row_values(
+    number: int, columns: list[str], cells: list[str]
+) -> tuple[dict[str, str] | None, list[RowError]]:
+    """The row's values by column name, or None for a blank row."""
+    if not any(cell.strip() for cell in cells):
+        return None, []
+    errors = []
+    if any(cell.strip() for cell in cells[len(columns) :]):
+        errors.append(
+            RowError(number, "", str(_l("This row has more cells than the header has columns.")))
+        )
+    values = {}
+    for index, (name, cell) in enumerate(zip(columns, cells, strict=False), start=1):
+        if not name:
+            if cell.strip():
+                errors.append(
+                    RowError(
+                        number,
+                        str(_l("column %(index)d", index=index)),
+                        str(_l("This cell has a value but its column has no header.")),
+                    )
+                )
+            continue
+        values[name] = _undo_formula_guard(cell.strip())
+    return values, errors
+
+
+def _profile_data(
+    number: int, values: dict[str, str], kind: OrganizationKind
+) -> tuple[ProfileData, list[RowError]]:
+    """The row as profile data (unreadable values left empty) and every error in it."""
+    errors: list[RowError] = []
+    converted: dict[str, object] = {
+        name: values.get(name, "") for name in TEXT_LIMITS if name in values
+    }
+    converted["country"] = values.get("country", "").upper()
+    if "contact_email" in converted:
+        converted["contact_email"] = normalize_email(values["contact_email"])
+    converted["text_language"] = values.get("text_language", "").lower() or None
+    for name in INTEGER_COLUMNS:
+        raw = values.get(name, "")
+        if not raw:
+            converted[name] = None
+        elif raw.isdigit():
+            converted[name] = int(raw)
+        else:
+            errors.append(RowError(number, name, str(_l("Enter a whole number."))))
+    raw_path = values.get("decision_path", "").lower()
+    try:
+        converted["decision_path"] = DecisionPath(raw_path) if raw_path else None
+    except ValueError:
+        choices = ", ".join(path.value for path in DecisionPath)
+        message = _l("Use one of: %(choices)s.", choices=choices)
+        errors.append(RowError(number, "decision_path", str(message)))
+    converted["stage"] = _term_id("stages", values["stage"]) if values.get("stage") else None
+    for name in VOCABULARY_FIELDS:
+        converted[name] = _term_ids(name, values.get(name, ""))
+    for error in errors:
+        converted[error.column] = None  # so that the other columns are still checked
+
+    data = ProfileData(**converted)
+    try:
+        validate_profile(kind, data)
+    except ProfileInvalid as invalid:
+        errors.extend(RowError(number, name, message) for name, message in invalid.errors.items())
+    return data, errors
+
+
+def _term_ids(vocabulary_name: str, cell: str) -> tuple[str, ...]:
+    terms = (_term_id(vocabulary_name, item.strip()) for item in cell.split(TERM_SEPARATOR))
+    return tuple(dict.fromkeys(term for term in terms if term))
+
+
+def _term_id(vocabulary_name: str, value: str) -> str:
+    """The id for an id or an English label (any case); unknown values stay as they are,
+    so that `validate_profile` names them."""
+    return _term_lookup(vocabulary_name).get(value.casefold(), value)
+
+
+@functools.cache
+def _term_lookup(vocabulary_name: str) -> dict[str, str]:
+    lookup = {}
+    for term in vocabulary(vocabulary_name):
+        lookup.setdefault(term.labels["en"].casefold(), term.id)
+    for term in vocabulary(vocabulary_name):
+        lookup[term.id.casefold()] = term.id  # an id wins over a label
+    return lookup
+
+
+def _duplicate_errors(rows: list[ImportRow]) -> list[RowError]:
+    errors = []
+    first_email: dict[str, int] = {}
+    first_name: dict[str, int] = {}
+    for row in rows:
+        email = row.data.contact_email
+        if email:
+            if email in first_email:
+                message = _l("This email is also used in row %(row)d.", row=first_email[email])
+                errors.append(RowError(row.row, "contact_email", str(message)))
+            else:
+                first_email[email] = row.row
+        name = " ".join(row.data.name.split()).casefold()
+        if name in first_name:
+            message = _l("This organisation is also in row %(row)d.", row=first_name[name])
+            errors.append(RowError(row.row, "name", str(message)))
+        else:
+            first_name[name] = row.row
+    return errors
+
+
+def _registered_email_errors(rows: list[ImportRow]) -> list[RowError]:
+    registered = registered_emails(row.data.contact_email for row in rows)
+    message = str(_l("An account with this email address already exists."))
+    return [
+        RowError(row.row, "contact_email", message)
+        for row in rows
+        if row.data.contact_email in registered
+    ]
+
+
+def registered_emails(emails: Iterable[str]) -> set[str]:
+    """Those of `emails` (normalised) that belong to an account, in a few queries."""
+    wanted = sorted({email for email in emails if email})
+    found: set[str] = set()
+    # Chunked so that no database meets more bound parameters than it allows.
+    for start in range(0, len(wanted), _EMAIL_LOOKUP_CHUNK):
+        chunk = wanted[start : start + _EMAIL_LOOKUP_CHUNK]
+        found.update(db.session.scalars(sa.select(User.email).where(User.email.in_(chunk))))
+    return found
+
+
+def _column_order(column: str) -> int:
+    return COLUMNS.index(column) if column in COLUMNS else -1
+
+
+def _undo_formula_guard(value: str) -> str:
+    if value.startswith("'") and value[1:2] and value[1] in _FORMULA_STARTS:
+        return value[1:]
+    return value
+
+
+# --- running -----------------------------------------------------------------------------
+
+
+def run_import(plan: ImportPlan, importer: User, invite: bool) -> ImportResult:
+    """Create every organisation of a valid plan in one transaction, approved by `importer`.
+
+    With `invite`, each row with a contact email also gets an unconfirmed account of the
+    matching role and, after the commit, a mail with a link to choose a password and claim
+    the profile. Raises `ImportRefused` (and imports nothing) if the plan has errors.
+    """
+    if plan.errors:
+        raise ImportRefused(
+            str(_l("The file has errors; nothing was imported.")), list(plan.errors)
+        )
+    if not plan.rows:
+        raise ImportRefused(str(_l("The file has no rows to import.")))
+    now = utcnow()
+    review = {
+        "status": ProfileStatus.APPROVED,
+        "submitted_at": now,
+        "reviewed_at": now,
+        "reviewed_by_id": importer.id,
+        "created_at": now,
+        "updated_at": now,
+    }
+    profiles = [row.data for row in plan.rows]
+    invitations: list[_Invitation] = []
+    # Bulk statements rather than one ORM object per row: ten thousand rows take seconds
+    # instead of minutes, and all of it is still one transaction.
+    try:
+        organization_ids = list(
+            db.session.scalars(
+                sa.insert(Organization).returning(Organization.id, sort_by_parameter_order=True),
+                [{**_organization_values(plan.kind, data), **review} for data in profiles],
+            )
+        )
+        terms = [
+            {"organization_id": organization_id, "vocabulary": name, "term_id": term}
+            for organization_id, data in zip(organization_ids, profiles, strict=True)
+            for name in PROFILE_VOCABULARIES[plan.kind]
+            for term in getattr(data, name)
+        ]
+        if terms:
+            db.session.execute(sa.insert(OrganizationTerm), terms)
+        if invite:
+            invitations = _create_invited_users(plan.kind, organization_ids, profiles, now)
+        db.session.commit()
+    except IntegrityError as exc:
+        # Someone registered one of the addresses between plan and import.
+        db.session.rollback()
+        raise ImportRefused(
+            str(_l("An email address in the file was registered meanwhile; check the file again."))
+        ) from exc
+    not_sent = []
+    for invitation in invitations:
+        try:
+            send_claim_invitation(invitation)
+        except OSError:  # SMTP trouble must not hide that the import itself succeeded
+            log.exception("invitation to %s not sent", invitation.email)
+            not_sent.append(invitation.email)
+    return ImportResult(
+        created=len(organization_ids),
+        invited=len(invitations) - len(not_sent),
+        organization_ids=organization_ids,
+        invitations_not_sent=not_sent,
+    )
+
+
+def _organization_values(kind: OrganizationKind, data: ProfileData) -> dict[str, object]:
+    """The columns of a new organisation from profile data, as `update_profile` sets them
+    (which cannot be called here: it commits per profile and submits it for review)."""
+    values: dict[str, object] = {name: getattr(data, name).strip() for name in TEXT_LIMITS}
+    values.update(
+        kind=kind,
+        country=data.country.upper(),
+        text_language=data.text_language
+        or detect_language("\n".join([data.description, data.offers, data.seeks])),
+        founded_year=data.founded_year,
+        team_size=data.team_size,
+        stage=data.stage,
+        decision_path=data.decision_path,
+        is_name_public=data.is_name_public,
+        accepts_proposals=data.accepts_proposals,
+    )
+    return values
+
+
+def _create_invited_users(
+    kind: OrganizationKind,
+    organization_ids: list[int],
+    profiles: list[ProfileData],
+    now: datetime,
+) -> list[_Invitation]:
+    pending = [
+        (organization_id, data)
+        for organization_id, data in zip(organization_ids, profiles, strict=True)
+        if data.contact_email
+    ]
+    if not pending:
+        return []
+    # One hash of a random secret nobody keeps: no password opens these accounts until
+    # the invitation link sets one. A secret per account would cost minutes of scrypt for
+    # a large file and add nothing, since every secret is thrown away.
+    unusable_hash = hash_password(secrets.token_urlsafe(32))
+    role = ROLE_FOR_KIND[kind]
+    rows = list(
+        db.session.execute(
+            sa.insert(User).returning(User.id, User.session_version, sort_by_parameter_order=True),
+            [
+                {
+                    "email": data.contact_email,
+                    "password_hash": unusable_hash,
+                    "full_name": data.contact_name.strip(),
+                    "role": role,
+                    "organization_id": organization_id,
+                    "created_at": now,
+                }
+                for organization_id, data in pending
+            ],
+        )
+    )
+    return [
+        _Invitation(user_id, data.contact_email, data.contact_name.strip(), version, data.name)
+        for (user_id, version), (_, data) in zip(rows, pending, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class _Invitation:
+    """What a claim mail needs of a new account."""
+
+    id: int
+    email: str
+    full_name: str
+    session_version: int
+    organization_name: str
+
+
+def send_claim_invitation(user: User | _Invitation) -> None:
+    """Mail an imported contact a link to choose a password and take over the profile."""
+    link = url_for(
+        "auth.reset_password",
+        token=make_password_token(user, "invite"),
+        purpose="invite",
+        _external=True,
+    )
+    organization_name = (
+        user.organization_name if isinstance(user, _Invitation) else user.organization.name
+    )
+    send_template_mail(
+        user.email,
+        "Your profile on the Japan Desk matchmaker",
+        "claim_profile",
+        user=user,
+        organization_name=organization_name,
+        link=link,
+        max_age_days=INVITE_MAX_AGE // (24 * 3600),
+    )
+
+
+# --- export ------------------------------------------------------------------------------
+
+
+def _exported_organizations(kind: OrganizationKind, *, with_needs: bool = False):
+    options = [selectinload(Organization.terms)]
+    if with_needs:
+        options.append(selectinload(Organization.needs).selectinload(Need.terms))
+    return db.session.scalars(
+        sa.select(Organization)
+        .where(Organization.kind == kind, Organization.status != ProfileStatus.DELETED)
+        .order_by(Organization.id)
+        .options(*options)
+    )
+
+
+def export_csv(kind: OrganizationKind) -> str:
+    """All organisations of `kind` (except deleted ones) as CSV with the import columns,
+    contacts included: staff only. Importing the result recreates the profiles."""
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow(COLUMNS)
+    for organization in _exported_organizations(kind):
+        writer.writerow([_formula_guard(_csv_cell(organization, name)) for name in COLUMNS])
+    return output.getvalue()
+
+
+def _csv_cell(organization: Organization, column: str) -> str:
+    if column in VOCABULARY_FIELDS:
+        return TERM_SEPARATOR.join(organization.term_ids(column))
+    value = getattr(organization, column)
+    if value is None:
+        return ""
+    if isinstance(value, DecisionPath):
+        return value.value
+    return str(value)
+
+
+def _formula_guard(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def export_jsonl(kind: OrganizationKind) -> Iterator[str]:
+    """All organisations of `kind` (except deleted ones) in the profile exchange format of
+    DESIGN.md, one JSON object per line (each ending in a newline); corporates carry their
+    open needs. Beyond the format's fields, `partnership_types` and `stage` are included,
+    which the matching library reads."""
+    with_needs = kind is OrganizationKind.CORPORATE
+    for organization in _exported_organizations(kind, with_needs=with_needs):
+        record: dict[str, object] = {
+            "id": str(organization.id),
+            "kind": organization.kind.value,
+            "name": organization.name,
+            "description": organization.description,
+            "offers": organization.offers,
+            "seeks": organization.seeks,
+            "industries": organization.term_ids("industries"),
+            "technologies": organization.term_ids("technologies"),
+            "country": organization.country,
+            "city": organization.city,
+            "founded": organization.founded_year,
+            "team_size": organization.team_size,
+            "languages": organization.term_ids("languages"),
+            "partnership_types": organization.term_ids("partnership_types"),
+            "stage": organization.stage or "",
+        }
+        if with_needs:
+            record["needs"] = [
+                {
+                    "id": str(need.id),
+                    "title": need.title,
+                    "description": need.description,
+                    "technologies": need.term_ids("technologies"),
+                    "partnership_types": need.term_ids("partnership_types"),
+                }
+                for need in organization.needs
+                if need.status is NeedStatus.OPEN
+            ]
+        yield json.dumps(record, ensure_ascii=False) + "\n"
