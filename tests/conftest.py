@@ -95,8 +95,13 @@ class Client(FlaskClient):
         return match.group(1)
 
     def submit(self, url: str, data: dict | None = None, **kwargs):
-        """POST a form the way the browser would, CSRF token included."""
-        return self.post(url, data={"csrf_token": self.csrf_token(), **(data or {})}, **kwargs)
+        """POST a form the way the browser would, CSRF token included (also for forms
+        rendered with a prefix, whose fields are named `<prefix>-<field>`)."""
+        data = dict(data or {})
+        token = self.csrf_token()
+        prefixes = {key.split("-", 1)[0] for key in data if "-" in key}
+        tokens = {f"{prefix}-csrf_token": token for prefix in prefixes}
+        return self.post(url, data={"csrf_token": token, **tokens, **data}, **kwargs)
 
     def login(self, email: str, password: str = PASSWORD, **kwargs):
         return self.submit("/auth/login", {"email": email, "password": password}, **kwargs)

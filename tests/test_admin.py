@@ -75,3 +75,19 @@ def test_staff_cannot_manage_accounts(client, make_user):
         "/admin/users", {"email": "new@example.com", "full_name": "X", "role": "admin"}
     )
     assert response.status_code == 403
+
+
+def test_admin_sees_taxonomy_in_three_languages_with_retired_terms(client, make_user):
+    make_user(Role.ADMIN, email="admin@example.com")
+    client.login("admin@example.com")
+    page = client.get("/admin/taxonomy").get_data(as_text=True)
+    assert "Predictive maintenance" in page
+    assert "予知保全" in page
+    assert "Vorausschauende Wartung" in page
+    assert "retired" in page
+
+
+def test_staff_cannot_open_the_taxonomy_admin(client, make_user):
+    make_user(Role.STAFF, email="staff@example.com")
+    client.login("staff@example.com")
+    assert client.get("/admin/taxonomy").status_code == 403

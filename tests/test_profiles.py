@@ -164,7 +164,9 @@ def test_another_organisations_need_is_not_found(app, client, make_user, corpora
     )
     assert response.status_code == 404
     assert (
-        client.submit(f"/corporate/needs/{foreign_need}/status", {"status": "closed"}).status_code
+        client.submit(
+            f"/corporate/needs/{foreign_need}/status", {f"need{foreign_need}-status": "closed"}
+        ).status_code
         == 404
     )
     assert need_state(app, foreign_need)["title"] == "Predictive maintenance"
@@ -173,11 +175,13 @@ def test_another_organisations_need_is_not_found(app, client, make_user, corpora
 
 def test_owner_pauses_and_closes_a_need(app, client, corporate):
     need_id = add_need(app, corporate)
-    client.submit(f"/corporate/needs/{need_id}/status", {"status": "paused"})
+    field = f"need{need_id}-status"
+    client.submit(f"/corporate/needs/{need_id}/status", {field: "paused"})
     assert need_state(app, need_id)["status"] is NeedStatus.PAUSED
-    assert (
-        client.submit(f"/corporate/needs/{need_id}/status", {"status": "gone"}).status_code == 302
-    )
+    assert '<option selected value="paused">' in client.get("/corporate/").get_data(as_text=True)
+
+    response = client.submit(f"/corporate/needs/{need_id}/status", {field: "gone"})
+    assert response.status_code == 302
     assert need_state(app, need_id)["status"] is NeedStatus.PAUSED
 
 

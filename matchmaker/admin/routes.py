@@ -11,6 +11,7 @@ from matchmaker.forms import ConfirmForm
 from matchmaker.models import Role, User
 from matchmaker.services import accounts
 from matchmaker.services.errors import EmailAlreadyRegistered
+from matchmaker.taxonomy import VOCABULARIES, taxonomy_version, vocabulary
 
 bp = Blueprint("admin", __name__)
 bp.before_request(require_roles(Role.ADMIN))
@@ -56,3 +57,13 @@ def toggle_active(user_id: int):
                 "info",
             )
     return redirect(url_for("admin.users"))
+
+
+@bp.route("/taxonomy")
+def taxonomy():
+    """Every vocabulary with its terms in the three languages, retired ones marked."""
+    return render_template(
+        "admin/taxonomy.html",
+        vocabularies=[vocabulary(name) for name in VOCABULARIES],
+        version=taxonomy_version(),
+    )

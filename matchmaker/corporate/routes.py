@@ -30,7 +30,10 @@ def dashboard():
         "corporate/dashboard.html",
         organization=organization,
         completeness=profiles.profile_completeness(organization),
-        status_form=NeedStatusForm(),
+        status_forms={
+            need.id: NeedStatusForm(prefix=f"need{need.id}", status=need.status.value)
+            for need in organization.needs
+        },
     )
 
 
@@ -54,7 +57,7 @@ def edit_need(need_id: int | None = None):
 @bp.route("/needs/<int:need_id>/status", methods=["POST"])
 def change_need_status(need_id: int):
     need = get_own_need_or_404(need_id)
-    form = NeedStatusForm()
+    form = NeedStatusForm(prefix=f"need{need.id}")
     if form.validate_on_submit():
         profiles.set_need_status(need, NeedStatus(form.status.data))
         flash(_("Need status changed."), "success")
