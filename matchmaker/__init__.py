@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -74,6 +74,8 @@ def register_extensions(app: Flask) -> None:
 def select_locale() -> str | None:
     """The user's saved language, then the session's choice, then the browser's."""
     languages = list(current_app.config["LANGUAGES"])
+    if not has_request_context():  # CLI and cron: the configured default
+        return None
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     if session.get("locale") in languages:

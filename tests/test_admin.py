@@ -21,10 +21,17 @@ def test_admin_creates_staff_user_who_sets_password_from_invitation(app, client,
     [invitation] = outbox()
     link = link_in(invitation)
     assert "purpose=invite" in link
-    assert client.get(link).status_code == 200
-    client.submit(link, {"password": PASSWORD, "password_again": PASSWORD})
+    assert "accept the privacy notice" in client.get(link).get_data(as_text=True)
+    without_consent = client.submit(link, {"password": PASSWORD, "password_again": PASSWORD})
+    assert "Please accept the privacy notice" in without_consent.get_data(as_text=True)
+    client.submit(link, {"password": PASSWORD, "password_again": PASSWORD, "accept_privacy": "y"})
     assert client.login("yuki@japandesk.example", PASSWORD).headers["Location"] == "/staff/"
     assert get_user(app, "yuki@japandesk.example").is_confirmed
+    with app.app_context():
+        from matchmaker.extensions import db
+        from matchmaker.models import PrivacyConsent
+
+        assert db.session.scalar(db.select(db.func.count()).select_from(PrivacyConsent)) == 1
 
 
 def test_admin_form_refuses_duplicate_and_bad_input(app, client, make_user, outbox):

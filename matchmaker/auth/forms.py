@@ -94,6 +94,15 @@ class ResetPasswordForm(FlaskForm):
     submit = SubmitField(_l("Set password"))
 
 
+class AcceptInvitationForm(ResetPasswordForm):
+    """Setting the first password of an invited account also records privacy consent."""
+
+    accept_privacy = BooleanField(
+        _l("I have read and accept the privacy notice."),
+        validators=[DataRequired(message=_l("Please accept the privacy notice to continue."))],
+    )
+
+
 class ChangePasswordForm(FlaskForm):
     current_password = PasswordField(
         _l("Current password"), validators=[DataRequired(), Length(max=256)]

@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from matchmaker.auth.forms import (
+    AcceptInvitationForm,
     ChangePasswordForm,
     EmailOnlyForm,
     LoginForm,
@@ -162,10 +163,12 @@ def reset_password(token: str):
     except InvalidToken as error:
         flash(str(error), "danger")
         return redirect(url_for("auth.request_password_reset"))
-    form = ResetPasswordForm()
+    form = AcceptInvitationForm() if purpose == "invite" else ResetPasswordForm()
     if form.validate_on_submit():
         try:
-            accounts.reset_password(token, form.password.data, purpose)
+            accounts.reset_password(
+                token, form.password.data, purpose, accepts_privacy_notice=purpose == "invite"
+            )
         except DomainError as error:
             form.password.errors.append(str(error))
         else:

@@ -247,12 +247,19 @@ def user_for_password_token(token: str, purpose: str = "reset") -> User:
     return user
 
 
-def reset_password(token: str, new_password: str, purpose: str = "reset") -> User:
+def reset_password(
+    token: str, new_password: str, purpose: str = "reset", accepts_privacy_notice: bool = False
+) -> User:
     """Set a new password from a mailed link; the link proves the address, so it also
-    confirms it. All other sessions of the user end."""
+    confirms it. All other sessions of the user end. Invited people accept the privacy
+    notice here, which is recorded like a registration's consent."""
     user = user_for_password_token(token, purpose)
     _check_password_strength(new_password, user.email)
     _set_password(user, new_password)
+    if accepts_privacy_notice:
+        user.consents.append(
+            PrivacyConsent(notice_version=current_app.config["PRIVACY_NOTICE_VERSION"])
+        )
     if user.email_confirmed_at is None:
         user.email_confirmed_at = utcnow()
     db.session.commit()

@@ -13,6 +13,7 @@ import functools
 import io
 import json
 import logging
+import re
 import secrets
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,7 +26,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from matchmaker.extensions import db
-from matchmaker.matching.text import detect_language
 from matchmaker.models import (
     ROLE_FOR_KIND,
     DecisionPath,
@@ -52,6 +52,7 @@ from matchmaker.services.profiles import (
     VOCABULARY_FIELDS,
     ProfileData,
     ProfileInvalid,
+    profile_column_values,
     validate_profile,
 )
 from matchmaker.taxonomy import vocabulary
@@ -90,6 +91,7 @@ IMPORT_MAX_BYTES = 5 * 1024 * 1024
 # leading apostrophe (OWASP "CSV injection") and imports take it off again.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _EMAIL_LOOKUP_CHUNK = 1000
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 log = logging.getLogger(__name__)
 
@@ -261,6 +263,11 @@ def _row_values(
                     )
                 )
             continue
+        if _CONTROL_CHARACTER.search(cell):
+            # PostgreSQL refuses NUL in text, and no profile needs control characters.
+            message = _l("This cell contains a control character (such as NUL).")
+            errors.append(RowError(number, name, str(message)))
+            cell = _CONTROL_CHARACTER.sub("", cell)
         values[name] = _undo_formula_guard(cell.strip())
     return values, errors
 
@@ -412,7 +419,7 @@ def run_import(plan: ImportPlan, importer: User, invite: bool) -> ImportResult:
         organization_ids = list(
             db.session.scalars(
                 sa.insert(Organization).returning(Organization.id, sort_by_parameter_order=True),
-                [{**_organization_values(plan.kind, data), **review} for data in profiles],
+                [{**profile_column_values(data), "kind": plan.kind, **review} for data in profiles],
             )
         )
         terms = [
@@ -445,25 +452,6 @@ def run_import(plan: ImportPlan, importer: User, invite: bool) -> ImportResult:
         organization_ids=organization_ids,
         invitations_not_sent=not_sent,
     )
-
-
-def _organization_values(kind: OrganizationKind, data: ProfileData) -> dict[str, object]:
-    """The columns of a new organisation from profile data, as `update_profile` sets them
-    (which cannot be called here: it commits per profile and submits it for review)."""
-    values: dict[str, object] = {name: getattr(data, name).strip() for name in TEXT_LIMITS}
-    values.update(
-        kind=kind,
-        country=data.country.upper(),
-        text_language=data.text_language
-        or detect_language("\n".join([data.description, data.offers, data.seeks])),
-        founded_year=data.founded_year,
-        team_size=data.team_size,
-        stage=data.stage,
-        decision_path=data.decision_path,
-        is_name_public=data.is_name_public,
-        accepts_proposals=data.accepts_proposals,
-    )
-    return values
 
 
 def _create_invited_users(

@@ -19,6 +19,7 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 from flask import current_app, render_template
+from jinja2 import TemplateNotFound
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +56,10 @@ def send_mail(mail: OutgoingMail) -> EmailMessage:
 def send_template_mail(to: str, subject: str, template: str, **context: object) -> EmailMessage:
     """Render `mail/<template>.txt` (and `.html` when it exists) and send it."""
     text = render_template(f"mail/{template}.txt", **context)
-    html_name = f"mail/{template}.html"
-    html = (
-        render_template(html_name, **context)
-        if html_name in current_app.jinja_env.list_templates()
-        else None
-    )
+    try:
+        html = render_template(f"mail/{template}.html", **context)
+    except TemplateNotFound:
+        html = None
     return send_mail(OutgoingMail(to=to, subject=subject, text=text, html=html))
 
 

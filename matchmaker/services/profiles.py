@@ -186,6 +186,24 @@ def is_substantial_change(before: str, after: str) -> bool:
     )
 
 
+def profile_column_values(data: ProfileData) -> dict[str, object]:
+    """The organisation columns that `data` sets: texts trimmed, country upper-case, the
+    text language detected when not given. Shared by the profile form and the CSV import."""
+    values: dict[str, object] = {name: getattr(data, name).strip() for name in TEXT_LIMITS}
+    values.update(
+        country=data.country.upper(),
+        text_language=data.text_language
+        or detect_language("\n".join([data.description, data.offers, data.seeks])),
+        founded_year=data.founded_year,
+        team_size=data.team_size,
+        stage=data.stage,
+        decision_path=data.decision_path,
+        is_name_public=data.is_name_public,
+        accepts_proposals=data.accepts_proposals,
+    )
+    return values
+
+
 def update_profile(organization: Organization, data: ProfileData) -> None:
     """Save an owner's (or an import's) profile and move it through the validation gate.
 
@@ -194,16 +212,8 @@ def update_profile(organization: Organization, data: ProfileData) -> None:
     """
     validate_profile(organization.kind, data)
     before_text, before_name = public_text(organization), organization.name
-    for name in TEXT_LIMITS:
-        setattr(organization, name, getattr(data, name).strip())
-    organization.country = data.country.upper()
-    organization.text_language = data.text_language or detect_language(
-        "\n".join([data.description, data.offers, data.seeks])
-    )
-    for name in ("founded_year", "team_size", "stage", "decision_path"):
-        setattr(organization, name, getattr(data, name))
-    organization.is_name_public = data.is_name_public
-    organization.accepts_proposals = data.accepts_proposals
+    for name, value in profile_column_values(data).items():
+        setattr(organization, name, value)
     _replace_terms(
         organization.terms,
         lambda vocab, term: OrganizationTerm(vocabulary=vocab, term_id=term),

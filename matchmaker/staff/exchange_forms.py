@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
 from wtforms import BooleanField, RadioField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
 from matchmaker.models import OrganizationKind
@@ -16,8 +17,8 @@ class ImportForm(FlaskForm):
     kind = RadioField(
         _l("The file lists"),
         choices=[
-            (OrganizationKind.STARTUP.value, _l("Startups")),
-            (OrganizationKind.CORPORATE.value, _l("Japanese companies")),
+            SelectChoice(OrganizationKind.STARTUP.value, _l("Startups")),
+            SelectChoice(OrganizationKind.CORPORATE.value, _l("Japanese companies")),
         ],
         default=OrganizationKind.STARTUP.value,
         validators=[InputRequired()],
