@@ -108,9 +108,10 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from matchmaker.cli import demo_command, users_group
+    from matchmaker.cli import demo_command, matches_group, users_group
 
     app.cli.add_command(users_group)
+    app.cli.add_command(matches_group)
     app.cli.add_command(demo_command)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -10,8 +11,10 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
+from matchmaker.commands.rank import rank_command
 from matchmaker.models import Role
 from matchmaker.services import accounts, demo
+from matchmaker.services import matching as matching_service
 from matchmaker.services.errors import DomainError
 
 
@@ -77,6 +80,33 @@ def list_users_command() -> None:
         click.echo(f"{user.email}\t{user.role.value}\t{state}")
 
 
+@click.group("matches", help="Stored rankings of startups per corporate need.")
+def matches_group() -> None:
+    pass
+
+
+@matches_group.command("rebuild")
+@with_appcontext
+def rebuild_matches_command() -> None:
+    """Refit the matcher on all validated startups and re-rank every open need."""
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label="Ranking needs", file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    result = matching_service.rebuild_matches(progress=progress)
+    if bar is not None:
+        bar.__exit__(None, None, None)
+    click.echo(
+        f"Ranked {result.needs} needs against {result.startups} startups: "
+        f"{result.matches} matches stored."
+    )
+
+
 @click.command("demo", help="Create the demo accounts (one per role) and print their logins.")
 @in_request_context
 def demo_command() -> None:
@@ -87,3 +117,6 @@ def demo_command() -> None:
 
 
 main = FlaskGroup(create_app=_create_app, help=__doc__)
+# Ranking files needs no app and no database: registered on the group itself, it runs
+# without loading the app.
+main.add_command(rank_command)

@@ -85,6 +85,9 @@ class Config:
     EMAIL_CONFIRM_MAX_AGE = 3 * 24 * 3600
     PASSWORD_RESET_MAX_AGE = 2 * 3600
     PRIVACY_NOTICE_VERSION = "2026-11"
+    # Stored ranking rows per corporate need (pages show the best ten).
+    MATCHES_PER_NEED = 50
+
     PASSWORD_MIN_LENGTH = 10
     PASSWORD_HASH_METHOD = "scrypt"
 

@@ -308,3 +308,46 @@ class NeedTerm(db.Model):
         sa.UniqueConstraint("need_id", "vocabulary", "term_id"),
         sa.Index("ix_need_terms_lookup", "vocabulary", "term_id"),
     )
+
+
+class MatcherSnapshot(db.Model):
+    """A fitted matcher, stored so that every worker ranks with the same model and a profile
+    edit refreshes rows without refitting. The newest snapshot is the one in use."""
+
+    __tablename__ = "matcher_snapshots"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    model_version: Mapped[str] = mapped_column(sa.String(60))
+    fitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    startup_count: Mapped[int]
+    payload: Mapped[bytes] = mapped_column(sa.LargeBinary, deferred=True)
+
+
+class Match(db.Model):
+    """A stored ranking row: one startup for one corporate need, with the score, the signals
+    behind it and the reasons in each UI language. Pages read these; they never rank."""
+
+    __tablename__ = "matches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(sa.ForeignKey("needs.id", ondelete="CASCADE"))
+    startup_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    score: Mapped[float]
+    features: Mapped[dict[str, float]] = mapped_column(sa.JSON)
+    # {"en": [...], "de": [...], "ja": [...]}
+    reasons: Mapped[dict[str, list[str]]] = mapped_column(sa.JSON)
+    model_version: Mapped[str] = mapped_column(sa.String(60))
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    need: Mapped[Need] = relationship()
+    startup: Mapped[Organization] = relationship()
+
+    __table_args__ = (
+        sa.UniqueConstraint("need_id", "startup_id"),
+        sa.Index("ix_matches_need_score", "need_id", "score"),
+    )
+
+    def reasons_for(self, locale: str) -> list[str]:
+        return self.reasons.get(locale) or self.reasons.get("en") or []

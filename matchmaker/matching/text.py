@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -22,6 +22,7 @@ _CJK = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 _UMLAUT = re.compile("[äöüß]")
 
 _GERMAN_STOP_WORDS = frozenset(
@@ -192,12 +193,17 @@ STOP_WORDS = ENGLISH_STOP_WORDS | _GERMAN_STOP_WORDS
 
 def detect_language(text: str) -> str:
     """Guess whether `text` is English, German or Japanese ("en", "de", "ja")."""
-    cjk = len(_CJK_CHAR.findall(text))
-    if cjk and cjk * 4 >= len(text.replace(" ", "")):
+    lowered = text.lower()
+    runs = _CJK_RUN.findall(lowered)
+    return _language(lowered, runs, _WORD.findall(_CJK_RUN.sub(" ", lowered)))
+
+
+def _language(lowered: str, cjk_runs: list[str], words: list[str]) -> str:
+    cjk = sum(len(run) for run in cjk_runs)
+    if cjk and cjk * 4 >= len(lowered.replace(" ", "")):
         return "ja"
-    words = _WORD.findall(text.lower())
-    markers = sum(1 for word in words if word in _GERMAN_MARKERS)
-    if markers >= 2 or (markers and _UMLAUT.search(text.lower())):
+    markers = len(_GERMAN_MARKERS.intersection(words))
+    if markers >= 2 or (markers and _UMLAUT.search(lowered)):
         return "de"
     return "en"
 
@@ -276,7 +282,13 @@ class Glossary:
         for candidates in self._japanese.values():
             candidates.sort(key=lambda item: -len(item[0]))
         self._compound_parts = sorted(compound_parts.items(), key=lambda item: -len(item[0]))
-        self._max_phrase = max(len(key) for phrases in self._phrases.values() for key in phrases)
+        # For each word that starts a term, the lengths of those terms, longest first.
+        self._lengths: dict[str, dict[str, list[int]]] = {"en": {}, "de": {}}
+        for lang, phrases in self._phrases.items():
+            for key in phrases:
+                self._lengths[lang].setdefault(key[0], []).append(len(key))
+            for lengths in self._lengths[lang].values():
+                lengths.sort(reverse=True)
         for concept in self.concepts.values():
             unknown = [parent for parent in concept.broader if parent not in self.concepts]
             if unknown:
@@ -305,20 +317,28 @@ class Glossary:
 
     def match_words(self, words: list[str], lang: str) -> list[str]:
         """Concept ids named by a sequence of stemmed words, longest terms first."""
-        phrases = self._phrases[lang]
+        phrases, lengths = self._phrases[lang], self._lengths[lang]
         found: list[str] = []
-        position, count = 0, len(words)
-        while position < count:
-            for length in range(min(self._max_phrase, count - position), 0, -1):
+        covered = 0  # words before this position belong to a term found already
+        # German words can hide terms inside compounds, so every German word is looked at;
+        # otherwise only the words that start some term.
+        positions = (
+            range(len(words))
+            if lang == "de"
+            else [i for i, word in enumerate(words) if word in lengths]
+        )
+        for position in positions:
+            if position < covered:
+                continue
+            for length in lengths.get(words[position], ()):
                 concepts = phrases.get(tuple(words[position : position + length]))
                 if concepts:
                     found.extend(concepts)
-                    position += length
+                    covered = position + length
                     break
             else:
                 if lang == "de":
                     found.extend(self._compound_concepts(words[position]))
-                position += 1
         return found
 
     def _compound_concepts(self, word: str) -> tuple[str, ...]:
@@ -371,6 +391,18 @@ def _split_terms(cell: str) -> list[str]:
     return [term.strip() for term in cell.split("|") if term.strip()]
 
 
+class _Stems(dict):
+    """Memo of a stemmer: a plain dict lookup per word, the stemmer only for new words."""
+
+    def __init__(self, stemmer: Callable[[str], str]) -> None:
+        super().__init__()
+        self.stemmer = stemmer
+
+    def __missing__(self, word: str) -> str:
+        self[word] = stemmed = self.stemmer(word)
+        return stemmed
+
+
 @dataclass(frozen=True)
 class Analysis:
     """One analysed text: stemmed content words, CJK bigrams and glossary concepts."""
@@ -387,26 +419,38 @@ class Analyzer:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self.surface: dict[str, str] = {}
+        self._stems = {"en": _Stems(stem_en), "de": _Stems(stem_de)}
+        self._seen: set[str] = set()
 
     def analyze(self, text: str) -> Analysis:
         """Analyse one text (any of English, German, Japanese, or a mix)."""
-        lang = detect_language(text)
+        if not text:
+            return Analysis("en", [], [], [])
         lowered = text.lower()
-        latin = _WORD.findall(_CJK_RUN.sub(" ", lowered)) if lowered else []
-        stem = stem_de if lang == "de" else stem_en
-        stems = [stem(word) for word in latin]
-        surface = self.surface
-        words = []
-        for word, stemmed in zip(latin, stems, strict=True):
-            if word not in STOP_WORDS and len(word) > 1:
-                words.append(stemmed)
+        if lowered.isascii():  # the common case, and the ASCII pattern is twice as fast
+            runs, latin = [], _ASCII_WORD.findall(lowered)
+        else:
+            runs = _CJK_RUN.findall(lowered)
+            latin = _WORD.findall(_CJK_RUN.sub(" ", lowered) if runs else lowered)
+        lang = _language(lowered, runs, latin)
+        stems = list(map(self._stems["de" if lang == "de" else "en"].__getitem__, latin))
+        words = [
+            stemmed
+            for word, stemmed in zip(latin, stems, strict=True)
+            if word not in STOP_WORDS and len(word) > 1
+        ]
+        unseen = set(latin).difference(self._seen)
+        if unseen:
+            self._seen |= unseen
+            surface, stem = self.surface, self._stems["de" if lang == "de" else "en"]
+            for word in unseen:
+                stemmed = stem[word]
                 # The shortest form seen is usually the plain one ("supply", not "supplies").
                 if len(word) < len(surface.get(stemmed, word + " ")):
                     surface[stemmed] = word
         concepts = self.glossary.match_words(stems, "de" if lang == "de" else "en")
         if lang == "de":
             concepts += self.glossary.match_words([stem_en(word) for word in latin], "en")
-        runs = _CJK_RUN.findall(lowered)
         bigrams: list[str] = []
         if runs:
             concepts += self.glossary.match_japanese(lowered)

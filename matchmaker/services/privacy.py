@@ -13,6 +13,7 @@ from matchmaker.extensions import db
 from matchmaker.models import Need, NeedStatus, Organization, ProfileStatus, User, utcnow
 from matchmaker.services.accounts import hash_password
 from matchmaker.services.errors import AuthenticationFailed
+from matchmaker.services.matching import refresh_organization
 from matchmaker.services.profiles import TEXT_LIMITS, VOCABULARY_FIELDS
 
 
@@ -102,6 +103,8 @@ def delete_account(user: User, password: str) -> None:
     if organization is not None and not _other_active_users(organization, user):
         _anonymise_organization(organization)
     db.session.commit()
+    if organization is not None and organization.status is ProfileStatus.DELETED:
+        refresh_organization(organization)
 
 
 def _other_active_users(organization: Organization, user: User) -> bool:

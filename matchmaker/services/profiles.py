@@ -27,6 +27,7 @@ from matchmaker.models import (
     utcnow,
 )
 from matchmaker.services.errors import DomainError
+from matchmaker.services.matching import refresh_need_matches, refresh_organization
 from matchmaker.taxonomy import vocabulary
 
 TEXT_LANGUAGES = ("en", "de", "ja")
@@ -231,6 +232,7 @@ def update_profile(organization: Organization, data: ProfileData) -> None:
         organization.status = ProfileStatus.PENDING
         organization.submitted_at = utcnow()
     db.session.commit()
+    refresh_organization(organization)
 
 
 def _replace_terms(current: list, make, wanted: dict[str, tuple[str, ...]]) -> None:
@@ -282,6 +284,7 @@ def _review(
     organization.reviewed_at = utcnow()
     organization.reviewed_by_id = reviewer.id
     db.session.commit()
+    refresh_organization(organization)
 
 
 # --- needs ---------------------------------------------------------------------------
@@ -335,6 +338,7 @@ def save_need(organization: Organization, data: NeedData, need: Need | None = No
     ):
         need.review_status = ProfileStatus.PENDING
     db.session.commit()
+    refresh_need_matches(need)
     return need
 
 
@@ -343,6 +347,7 @@ def set_need_status(need: Need, status: NeedStatus) -> None:
     need.status = status
     need.updated_at = utcnow()
     db.session.commit()
+    refresh_need_matches(need)
 
 
 def review_need(need: Need, reviewer: User, status: ProfileStatus, comment: str = "") -> None:
@@ -354,6 +359,7 @@ def review_need(need: Need, reviewer: User, status: ProfileStatus, comment: str 
     need.review_status = status
     need.review_comment = comment.strip()
     db.session.commit()
+    refresh_need_matches(need)
 
 
 # --- completeness --------------------------------------------------------------------

@@ -7,7 +7,7 @@ from flask_login import current_user
 from matchmaker.auth.access import require_roles
 from matchmaker.extensions import db
 from matchmaker.models import Need, Organization, ProfileStatus, Role
-from matchmaker.services import directory, profiles
+from matchmaker.services import directory, matching, profiles
 from matchmaker.services.errors import DomainError
 from matchmaker.staff.forms import DirectoryFilterForm, NeedReviewForm, ReviewForm
 
@@ -59,6 +59,9 @@ def organization(organization_id: int):
         organization=organization,
         review_form=ReviewForm(),
         need_forms={need.id: need_review_form(need.id) for need in organization.needs},
+        top_matches={
+            need.id: matching.matches_for_need(need, limit=10) for need in organization.needs
+        },
         completeness=profiles.profile_completeness(organization),
     )
 

@@ -1,0 +1,366 @@
+"""Stored rankings: fit the matcher on the validated startups, rank every open need, and keep
+the `matches` table fresh when a profile or need changes.
+
+Only validated startups that accept proposals and open, validated needs of validated
+corporates take part. Pages read the stored rows; nothing here runs during a page view.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask import current_app
+from sqlalchemy.orm import selectinload
+
+from matchmaker import matching
+from matchmaker.extensions import db
+from matchmaker.models import (
+    Match,
+    MatcherSnapshot,
+    Need,
+    NeedStatus,
+    Organization,
+    OrganizationKind,
+    ProfileStatus,
+    utcnow,
+)
+from matchmaker.taxonomy import vocabulary
+
+log = logging.getLogger(__name__)
+
+REASON_LANGUAGES = ("en", "de", "ja")
+
+# The fitted matcher of each process, per database: loaded once and reused until a
+# rebuild stores a newer snapshot.
+_loaded: dict[str, tuple[tuple, matching.Matcher]] = {}
+
+
+def matches_per_need() -> int:
+    return current_app.config["MATCHES_PER_NEED"]
+
+
+# --- from the database to the matching library ------------------------------------------
+
+
+def _labels(name: str, term_ids: Iterable[str]) -> tuple[str, ...]:
+    # The matcher reads tags as words: English labels carry meaning, ids are opaque.
+    return tuple(vocabulary(name).label(term_id, "en") for term_id in term_ids)
+
+
+def startup_profile(organization: Organization) -> matching.Profile:
+    """The matching library's view of a startup."""
+    return matching.Profile(
+        id=str(organization.id),
+        kind="startup",
+        name=organization.name,
+        description=organization.description,
+        offers=organization.offers,
+        seeks=organization.seeks,
+        industries=_labels("industries", organization.term_ids("industries")),
+        technologies=_labels("technologies", organization.term_ids("technologies")),
+        country=organization.country,
+        city=organization.city,
+        founded=organization.founded_year,
+        team_size=organization.team_size,
+        languages=tuple(organization.term_ids("languages")),
+        partnership_types=tuple(organization.term_ids("partnership_types")),
+        stage=organization.stage or "",
+    )
+
+
+def need_query(need: Need) -> matching.Query:
+    """The matching library's view of one corporate need (with its corporate)."""
+    corporate = need.organization
+    profile = matching.Profile(
+        id=str(corporate.id),
+        kind="corporate",
+        name=corporate.name,
+        description=corporate.description,
+        offers=corporate.offers,
+        seeks=corporate.seeks,
+        industries=_labels("industries", corporate.term_ids("industries")),
+        technologies=_labels("technologies", corporate.term_ids("technologies")),
+        country=corporate.country,
+        city=corporate.city,
+        languages=tuple(corporate.term_ids("languages")),
+    )
+    return matching.Query(
+        profile,
+        matching.Need(
+            id=str(need.id),
+            title=need.title,
+            description=need.description,
+            technologies=_labels("technologies", need.term_ids("technologies")),
+            partnership_types=tuple(need.term_ids("partnership_types")),
+        ),
+    )
+
+
+def matchable_startups_query() -> sa.Select:
+    return (
+        sa.select(Organization)
+        .where(
+            Organization.kind == OrganizationKind.STARTUP,
+            Organization.status == ProfileStatus.APPROVED,
+            Organization.accepts_proposals.is_(True),
+        )
+        .options(selectinload(Organization.terms))
+        .order_by(Organization.id)
+    )
+
+
+def matchable_needs_query() -> sa.Select:
+    return (
+        sa.select(Need)
+        .join(Need.organization)
+        .where(
+            Need.status == NeedStatus.OPEN,
+            Need.review_status == ProfileStatus.APPROVED,
+            Organization.status == ProfileStatus.APPROVED,
+        )
+        .options(
+            selectinload(Need.terms),
+            selectinload(Need.organization).selectinload(Organization.terms),
+        )
+        .order_by(Need.id)
+    )
+
+
+def is_matchable_startup(organization: Organization) -> bool:
+    return (
+        organization.kind is OrganizationKind.STARTUP
+        and organization.status is ProfileStatus.APPROVED
+        and organization.accepts_proposals
+    )
+
+
+# --- snapshots -----------------------------------------------------------------------
+
+
+def _save_snapshot(matcher: matching.Matcher, startup_count: int) -> MatcherSnapshot:
+    payload = zlib.compress(pickle.dumps(matcher, protocol=pickle.HIGHEST_PROTOCOL), 3)
+    snapshot = MatcherSnapshot(
+        model_version=matching.MODEL_VERSION, startup_count=startup_count, payload=payload
+    )
+    db.session.add(snapshot)
+    db.session.flush()
+    _loaded[_database_key()] = (_snapshot_key(snapshot), matcher)
+    return snapshot
+
+
+def _database_key() -> str:
+    return db.engine.url.render_as_string(hide_password=True)
+
+
+def _snapshot_key(snapshot: MatcherSnapshot) -> tuple:
+    return (snapshot.id, snapshot.fitted_at)
+
+
+def current_matcher() -> tuple[MatcherSnapshot, matching.Matcher] | None:
+    """The newest fitted matcher (loaded once per process), or None before the first rebuild."""
+    snapshot = db.session.scalar(
+        sa.select(MatcherSnapshot).order_by(MatcherSnapshot.id.desc()).limit(1)
+    )
+    if snapshot is None or snapshot.model_version != matching.MODEL_VERSION:
+        return None
+    cached = _loaded.get(_database_key())
+    if cached is None or cached[0] != _snapshot_key(snapshot):
+        # Only this application writes snapshots, so unpickling them is safe.
+        matcher = pickle.loads(zlib.decompress(snapshot.payload))
+        cached = _loaded[_database_key()] = (_snapshot_key(snapshot), matcher)
+    return snapshot, cached[1]
+
+
+# --- rows ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RebuildResult:
+    startups: int
+    needs: int
+    matches: int
+
+
+def _reasons_in_all_languages(
+    matcher: matching.Matcher,
+    query: matching.Query,
+    startups: dict[str, matching.Profile],
+    ranked: list[matching.Match],
+) -> dict[str, dict[str, list[str]]]:
+    """Reasons per startup id and language: the ranking's own (English) plus German and
+    Japanese from scoring the same few startups again."""
+    reasons = {match.startup_id: {"en": match.reasons} for match in ranked}
+    chosen = [startups[match.startup_id] for match in ranked]
+    if not chosen:
+        return reasons
+    for lang in REASON_LANGUAGES[1:]:
+        for match in matcher.score_startups(query, chosen, lang=lang):
+            reasons[match.startup_id][lang] = match.reasons
+    return reasons
+
+
+def _rows_for_need(
+    matcher: matching.Matcher,
+    need: Need,
+    ranked: list[matching.Match],
+    startups: dict[str, matching.Profile],
+) -> list[dict]:
+    ranked = [match for match in ranked if match.score > 0]
+    reasons = _reasons_in_all_languages(matcher, need_query(need), startups, ranked)
+    now = utcnow()
+    return [
+        {
+            "need_id": need.id,
+            "startup_id": int(match.startup_id),
+            "score": float(match.score),
+            "features": {name: float(value) for name, value in match.features.items()},
+            "reasons": reasons[match.startup_id],
+            "model_version": matching.MODEL_VERSION,
+            "computed_at": now,
+        }
+        for match in ranked
+    ]
+
+
+def rebuild_matches(progress: Callable[[int, int], None] | None = None) -> RebuildResult:
+    """Fit the matcher on all matchable startups, rank every matchable need and replace the
+    stored matches in one transaction."""
+    organizations = list(db.session.scalars(matchable_startups_query()))
+    needs = list(db.session.scalars(matchable_needs_query()))
+    profiles = {str(org.id): startup_profile(org) for org in organizations}
+    matcher = matching.Matcher().fit(list(profiles.values()))
+    rankings = matcher.rank(
+        [need_query(need) for need in needs], top_k=matches_per_need(), progress=progress
+    )
+    rows = [
+        row
+        for need, ranking in zip(needs, rankings, strict=True)
+        for row in _rows_for_need(matcher, need, ranking.matches, profiles)
+    ]
+    db.session.execute(sa.delete(Match))
+    if rows:
+        db.session.execute(sa.insert(Match), rows)
+    _save_snapshot(matcher, len(profiles))
+    db.session.execute(
+        sa.delete(MatcherSnapshot).where(
+            MatcherSnapshot.id.not_in(
+                sa.select(MatcherSnapshot.id).order_by(MatcherSnapshot.id.desc()).limit(1)
+            )
+        )
+    )
+    db.session.commit()
+    return RebuildResult(startups=len(profiles), needs=len(needs), matches=len(rows))
+
+
+def refresh_need(need: Need) -> None:
+    """Re-rank one need against the fitted pool (and startups validated since the fit),
+    replacing its stored rows; a need that is no longer matchable loses its rows."""
+    db.session.execute(sa.delete(Match).where(Match.need_id == need.id))
+    loaded = current_matcher()
+    if loaded is not None and need.is_matchable:
+        _, matcher = loaded
+        eligible = {str(org.id): org for org in db.session.scalars(matchable_startups_query())}
+        profiles = {key: startup_profile(org) for key, org in eligible.items()}
+        query = need_query(need)
+        top_k = matches_per_need()
+        fitted = set(matcher.startup_ids_)
+        # Ask for more than needed: some fitted startups may have been suspended since.
+        ranked = [
+            match
+            for match in matcher.rank_one(query, top_k=top_k * 2).matches
+            if match.startup_id in eligible
+        ]
+        newcomers = [profile for key, profile in profiles.items() if key not in fitted]
+        if newcomers:
+            ranked += matcher.score_startups(query, newcomers)
+        ranked = sorted(ranked, key=lambda match: (-match.score, match.startup_id))[:top_k]
+        rows = _rows_for_need(matcher, need, ranked, profiles)
+        if rows:
+            db.session.execute(sa.insert(Match), rows)
+    db.session.commit()
+
+
+def refresh_startup(organization: Organization) -> None:
+    """Score one startup against every matchable need after it was validated, edited or
+    taken off, keeping each need's top rows; nothing is refitted."""
+    db.session.execute(sa.delete(Match).where(Match.startup_id == organization.id))
+    loaded = current_matcher()
+    if loaded is not None and is_matchable_startup(organization):
+        _, matcher = loaded
+        profile = startup_profile(organization)
+        top_k = matches_per_need()
+        for need in db.session.scalars(matchable_needs_query()):
+            [match] = matcher.score_startups(need_query(need), [profile])
+            if match.score <= 0:
+                continue
+            scores = list(
+                db.session.scalars(
+                    sa.select(Match.score)
+                    .where(Match.need_id == need.id)
+                    .order_by(Match.score.desc())
+                    .limit(top_k)
+                )
+            )
+            if len(scores) >= top_k and match.score <= scores[-1]:
+                continue
+            rows = _rows_for_need(matcher, need, [match], {profile.id: profile})
+            db.session.execute(sa.insert(Match), rows)
+            _trim(need.id, top_k)
+    db.session.commit()
+
+
+def _trim(need_id: int, top_k: int) -> None:
+    keep = (
+        sa.select(Match.id)
+        .where(Match.need_id == need_id)
+        .order_by(Match.score.desc(), Match.id)
+        .limit(top_k)
+    )
+    db.session.execute(sa.delete(Match).where(Match.need_id == need_id, Match.id.not_in(keep)))
+
+
+def refresh_organization(organization: Organization) -> None:
+    """Bring the stored matches in line with an organisation's current state: a startup
+    is re-scored, a corporate's needs are re-ranked, one that left matching loses its rows."""
+    if organization.kind is OrganizationKind.STARTUP:
+        _safely(refresh_startup, organization)
+    else:
+        for need in organization.needs:
+            _safely(refresh_need, need)
+
+
+def refresh_need_matches(need: Need) -> None:
+    """Bring the stored matches of one need in line with its current state."""
+    _safely(refresh_need, need)
+
+
+def _safely(refresh: Callable, target: Organization | Need) -> None:
+    # A failed refresh must never undo or hide the change that caused it: the rows are
+    # only a cache of the ranking, and `matchmaker matches rebuild` repairs them.
+    try:
+        refresh(target)
+    except Exception:
+        db.session.rollback()
+        log.exception("refreshing the matches of %r failed", target)
+
+
+def matches_for_need(need: Need, limit: int = 10) -> list[Match]:
+    """The stored best startups for a need, best first (only those still matchable)."""
+    return list(
+        db.session.scalars(
+            sa.select(Match)
+            .join(Match.startup)
+            .where(
+                Match.need_id == need.id,
+                Organization.status == ProfileStatus.APPROVED,
+            )
+            .options(selectinload(Match.startup))
+            .order_by(Match.score.desc(), Match.id)
+            .limit(limit)
+        )
+    )
