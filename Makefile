@@ -39,7 +39,7 @@ chromium:  ## Debian's Chromium for the browser tests (Playwright drives it, nev
 	fi
 
 test: install-test  ## the whole suite on SQLite, browser tests included
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 test-postgres: install-test  ## the whole suite on a fresh PostgreSQL database (see .ci/run)
 	bash .ci/postgres-tests

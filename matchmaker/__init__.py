@@ -14,11 +14,20 @@ from typing import Any
 from flask import Flask, current_app, has_request_context, request, session
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 from matchmaker.config import TestingConfig, config_for
 from matchmaker.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """`<int:...>` limited to what an INTEGER column holds (larger values do not match)."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -30,6 +39,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         template_folder=str(PROJECT_ROOT / "templates"),
     )
     configure(app, test_config)
+    # Ids in URLs are database integers: anything larger is simply "not found".
+    app.url_map.converters["int"] = DatabaseIdConverter
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)

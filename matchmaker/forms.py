@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 from babel import Locale
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
 from wtforms import (
     BooleanField,
@@ -22,6 +23,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from matchmaker.formbase import Form
 from matchmaker.models import DecisionPath
 from matchmaker.services.profiles import LOGO_MAX_BYTES, ProfileData
 from matchmaker.taxonomy import vocabulary
@@ -31,7 +33,7 @@ def current_locale() -> str:
     return str(get_locale() or "en")
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """An empty form: a CSRF-protected button."""
 
     submit = SubmitField()
@@ -53,14 +55,21 @@ def taxonomy_choices(name: str, selected=()) -> list[SelectChoice]:
 
 
 def country_choices() -> list[SelectChoice]:
-    territories = Locale.parse(current_locale()).territories
-    countries = sorted(
-        ((code, name) for code, name in territories.items() if len(code) == 2 and code != "ZZ"),
-        key=lambda item: item[1],
-    )
     return [SelectChoice("", _l("— choose —"))] + [
-        SelectChoice(code, name) for code, name in countries
+        SelectChoice(code, name) for code, name in _countries(current_locale())
     ]
+
+
+@functools.cache
+def _countries(locale: str) -> tuple[tuple[str, str], ...]:
+    """ISO country codes with their names in `locale`, sorted by name (computed once)."""
+    territories = Locale.parse(locale).territories
+    return tuple(
+        sorted(
+            ((code, name) for code, name in territories.items() if len(code) == 2 and code != "ZZ"),
+            key=lambda item: item[1],
+        )
+    )
 
 
 TEXT_LANGUAGE_CHOICES = [
@@ -75,7 +84,7 @@ def empty_to_none(value):
     return value or None
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(Form):
     """The fields startups and corporates share; subclasses add their own."""
 
     name = StringField(_l("Organisation name"), validators=[Length(min=2, max=200)])
@@ -194,7 +203,7 @@ class CorporateProfileForm(ProfileForm):
     is_name_public = BooleanField(_l("Startups may see our company name beside our needs"))
 
 
-class LogoForm(FlaskForm):
+class LogoForm(Form):
     logo = FileField(
         _l("Logo (PNG, JPEG or WebP, at most 2 MB)"),
         validators=[

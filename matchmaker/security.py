@@ -53,8 +53,9 @@ def add_security_headers(response: Response) -> Response:
         response.headers.setdefault(header, value)
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-    # Pages may show personal data: never let shared caches keep them.
-    if response.mimetype == "text/html":
+    # Pages and downloads may hold personal data: never let caches keep them, unless
+    # the view chose a policy itself (static files, logos).
+    if request.endpoint != "static":
         response.headers.setdefault("Cache-Control", "no-store")
     return response
 

@@ -384,3 +384,33 @@ def test_delete_account_removes_personal_data_and_login(app, client, startup):
         user = db.session.get(User, startup)
         assert user.email.endswith("@deleted.invalid")
         assert not user.is_active
+
+
+def test_corporate_logo_is_shown_to_startups_only_when_its_name_is_public(
+    app, client, corporate, make_user
+):
+    from tests.conftest import Client
+
+    client.submit("/profile/edit", CORPORATE_PROFILE)
+    client.submit(
+        "/profile/logo",
+        {"logo": (io.BytesIO(png_bytes()), "logo.png")},
+        content_type="multipart/form-data",
+    )
+    organization_id = org_id(app, corporate)
+    with app.app_context():
+        from matchmaker.extensions import db
+        from matchmaker.models import Organization
+
+        db.session.get(Organization, organization_id).status = ProfileStatus.APPROVED
+        db.session.commit()
+    viewer_id = make_user(Role.STARTUP, email="viewer@example.com")
+    give_profile(app, viewer_id)
+    app.test_client_class = Client
+    viewer = app.test_client()
+    viewer.login("viewer@example.com")
+    assert viewer.get(f"/logos/{organization_id}.png").status_code == 404
+
+    client.submit("/profile/edit", {**CORPORATE_PROFILE, "is_name_public": "y"})
+    assert org_state(app, organization_id)["status"] is ProfileStatus.APPROVED
+    assert viewer.get(f"/logos/{organization_id}.png").status_code == 200

@@ -1,15 +1,15 @@
 """Forms for managing Japan Desk accounts."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length
 
+from matchmaker.formbase import Form
 from matchmaker.models import Role
 
 
-class StaffUserForm(FlaskForm):
+class StaffUserForm(Form):
     email = EmailField(
         _l("Email address"),
         validators=[

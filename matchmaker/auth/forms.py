@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
@@ -15,6 +14,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
 
+from matchmaker.formbase import Form
 from matchmaker.models import OrganizationKind
 from matchmaker.services.accounts import password_problem
 
@@ -25,7 +25,7 @@ class StrongPassword:
     def __init__(self, email_field: str | None = None):
         self.email_field = email_field
 
-    def __call__(self, form: FlaskForm, field) -> None:
+    def __call__(self, form: Form, field) -> None:
         email = form[self.email_field].data if self.email_field else ""
         problem = password_problem(field.data or "", email or "")
         if problem:
@@ -43,7 +43,7 @@ def _email_field(label=None) -> EmailField:
     )
 
 
-class RegistrationForm(FlaskForm):
+class RegistrationForm(Form):
     kind = RadioField(
         _l("I register"),
         choices=[
@@ -73,19 +73,19 @@ class RegistrationForm(FlaskForm):
     submit = SubmitField(_l("Create account"))
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = _email_field()
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=256)])
     remember_me = BooleanField(_l("Keep me logged in on this device"))
     submit = SubmitField(_l("Log in"))
 
 
-class EmailOnlyForm(FlaskForm):
+class EmailOnlyForm(Form):
     email = _email_field()
     submit = SubmitField(_l("Send link"))
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(Form):
     password = PasswordField(_l("New password"), validators=[DataRequired(), StrongPassword()])
     password_again = PasswordField(
         _l("Repeat new password"),
@@ -103,7 +103,7 @@ class AcceptInvitationForm(ResetPasswordForm):
     )
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(Form):
     current_password = PasswordField(
         _l("Current password"), validators=[DataRequired(), Length(max=256)]
     )

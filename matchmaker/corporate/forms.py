@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from matchmaker.formbase import Form
 from matchmaker.forms import (
     TEXT_LANGUAGE_CHOICES,
     MultiCheckboxField,
@@ -24,7 +24,7 @@ TIME_HORIZONS = [
 ]
 
 
-class NeedForm(FlaskForm):
+class NeedForm(Form):
     title = StringField(
         _l("Title"),
         validators=[DataRequired(), Length(min=3, max=200)],
@@ -76,7 +76,7 @@ class NeedForm(FlaskForm):
         )
 
 
-class NeedStatusForm(FlaskForm):
+class NeedStatusForm(Form):
     status = SelectField(
         _l("Status"),
         choices=[

@@ -1,10 +1,11 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, Length
 
+from matchmaker.formbase import Form
 
-class DeleteAccountForm(FlaskForm):
+
+class DeleteAccountForm(Form):
     password = PasswordField(
         _l("Your password, to confirm"), validators=[DataRequired(), Length(max=256)]
     )

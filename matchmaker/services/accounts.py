@@ -343,7 +343,7 @@ def list_staff_users() -> list[User]:
 def load_user_for_session(session_id: str) -> User | None:
     """Flask-Login's loader: `"<id>.<session_version>"` from `User.get_id`."""
     user_id, _, version = session_id.partition(".")
-    if not user_id.isdigit() or not version.isdigit():
+    if not (user_id.isascii() and user_id.isdigit() and version.isascii() and version.isdigit()):
         return None
     user = db.session.get(User, int(user_id))
     if user is None or not user.is_active or user.session_version != int(version):

@@ -18,6 +18,7 @@ from matchmaker.models import (
 )
 
 PAGE_SIZE = 25
+MAX_PAGE = 10_000
 
 
 def count_organizations_by_kind() -> dict[OrganizationKind, int]:

@@ -288,7 +288,7 @@ def _profile_data(
         raw = values.get(name, "")
         if not raw:
             converted[name] = None
-        elif raw.isdigit():
+        elif raw.isascii() and raw.isdigit() and len(raw) <= 9:
             converted[name] = int(raw)
         else:
             errors.append(RowError(number, name, str(_l("Enter a whole number."))))

@@ -9,7 +9,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from matchmaker.extensions import db
 from matchmaker.matching.text import detect_language
@@ -253,7 +253,11 @@ def _replace_terms(current: list, make, wanted: dict[str, tuple[str, ...]]) -> N
 
 def approve_profile(organization: Organization, reviewer: User) -> None:
     """Staff approve a submitted profile: it becomes matchable and visible."""
-    if organization.status not in (ProfileStatus.PENDING, ProfileStatus.SUSPENDED):
+    if organization.status not in (
+        ProfileStatus.PENDING,
+        ProfileStatus.SUSPENDED,
+        ProfileStatus.CHANGES_REQUESTED,
+    ):
         raise ReviewRefused(str(_l("Only a submitted or suspended profile can be approved.")))
     _review(organization, reviewer, ProfileStatus.APPROVED, "")
 
@@ -356,6 +360,8 @@ def review_need(need: Need, reviewer: User, status: ProfileStatus, comment: str 
         raise ReviewRefused(str(_l("Tell the owner what to change.")))
     if status not in (ProfileStatus.APPROVED, ProfileStatus.CHANGES_REQUESTED):
         raise ReviewRefused(str(_l("A need can only be approved or sent back.")))
+    if need.organization.status in (ProfileStatus.SUSPENDED, ProfileStatus.DELETED):
+        raise ReviewRefused(str(_l("The company's profile is suspended or deleted.")))
     need.review_status = status
     need.review_comment = comment.strip()
     db.session.commit()
@@ -509,7 +515,9 @@ def set_logo(organization: Organization, upload: bytes) -> None:
             image.save(output, format="PNG", optimize=True)
     except InvalidImage:
         raise
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+    except Exception as exc:
+        # Decoders of untrusted files fail in many ways (OSError, SyntaxError for a bad
+        # PNG checksum, struct.error, ...): every one of them means "not a usable image".
         raise InvalidImage(str(_l("This file is not an image we can read."))) from exc
     organization.logo = output.getvalue()
     organization.logo_mime = "image/png"
@@ -526,8 +534,12 @@ def profile_visible_to(organization: Organization, user: User) -> bool:
     """Staff see every profile, members their own, the other side only validated ones."""
     if user.is_staff or user.organization_id == organization.id:
         return True
+    viewer = user.organization
     return (
         organization.status is ProfileStatus.APPROVED
-        and user.organization is not None
-        and user.organization.kind is not organization.kind
+        and viewer is not None
+        and viewer.kind is not organization.kind
+        and viewer.status not in (ProfileStatus.SUSPENDED, ProfileStatus.DELETED)
+        # A corporate that keeps its name private is not shown by its logo either.
+        and (organization.kind is OrganizationKind.STARTUP or organization.is_name_public)
     )

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
 from wtforms import BooleanField, RadioField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
+from matchmaker.formbase import Form
 from matchmaker.models import OrganizationKind
 from matchmaker.services.exchange import IMPORT_MAX_BYTES
 
 
-class ImportForm(FlaskForm):
+class ImportForm(Form):
     kind = RadioField(
         _l("The file lists"),
         choices=[

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SearchField, SelectField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
+from matchmaker.formbase import Form
 from matchmaker.forms import taxonomy_choices
 from matchmaker.models import OrganizationKind, ProfileStatus
 from matchmaker.services.directory import DirectoryCriteria
@@ -15,7 +15,7 @@ from matchmaker.services.directory import DirectoryCriteria
 ANY = SelectChoice("", _l("any"))
 
 
-class DirectoryFilterForm(FlaskForm):
+class DirectoryFilterForm(Form):
     q = SearchField(_l("Search"), validators=[Optional(), Length(max=200)])
     kind = SelectField(
         _l("Kind"),
@@ -63,7 +63,7 @@ class DirectoryFilterForm(FlaskForm):
         )
 
 
-class ReviewForm(FlaskForm):
+class ReviewForm(Form):
     action = RadioField(
         _l("Decision"),
         choices=[
@@ -79,7 +79,7 @@ class ReviewForm(FlaskForm):
     submit = SubmitField(_l("Save review"))
 
 
-class NeedReviewForm(FlaskForm):
+class NeedReviewForm(Form):
     action = RadioField(
         _l("Decision"),
         choices=[

@@ -41,13 +41,19 @@ def dashboard():
 def organizations():
     form = DirectoryFilterForm(request.args, meta={"csrf": False})
     criteria = form.criteria() if form.validate() else directory.DirectoryCriteria()
-    page = request.args.get("page", 1, type=int)
-    pagination = directory.search_organizations(criteria, page=max(page, 1))
+    page = min(max(request.args.get("page", 1, type=int), 1), directory.MAX_PAGE)
+    pagination = directory.search_organizations(criteria, page=page)
     return render_template(
         "staff/organizations.html",
         form=form,
         pagination=pagination,
-        query_args={k: v for k, v in request.args.items(multi=False) if k != "page" and v},
+        # Only the filter's own fields go into the pager links: arbitrary query keys
+        # would become url_for arguments (_external, _scheme, ...).
+        query_args={
+            name: request.args[name]
+            for name in form._fields
+            if name not in ("submit", "csrf_token") and request.args.get(name)
+        },
     )
 
 

@@ -1,0 +1,41 @@
+"""The base of every form: what any form must refuse, whoever wrote it."""
+
+from __future__ import annotations
+
+import re
+
+from flask import request
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from werkzeug.datastructures import CombinedMultiDict
+
+# Control characters have no place in names and texts (PostgreSQL refuses NUL outright);
+# tab and line breaks are text.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class Form(FlaskForm):
+    """A FlaskForm that only reads uploads when it has a file field, and refuses control
+    characters in any text it receives."""
+
+    class Meta(FlaskForm.Meta):
+        def wrap_formdata(self, form, formdata):
+            wrapped = super().wrap_formdata(form, formdata)
+            if wrapped is None or wrapped is formdata:  # not submitted, or data passed in
+                return wrapped
+            # Flask-WTF merges uploaded files (or a JSON body) into the form data: a file
+            # or a JSON object under a text field's name would reach validators that
+            # expect a string. Only forms with a file field read uploads.
+            if any(isinstance(field, FileField) for field in form._fields.values()):
+                return CombinedMultiDict((request.files, request.form))
+            return request.form
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        for field in self:
+            values = field.data if isinstance(field.data, list) else [field.data]
+            if any(isinstance(value, str) and CONTROL_CHARACTER.search(value) for value in values):
+                field.errors = [*field.errors, str(_l("Remove the control characters."))]
+                valid = False
+        return valid
