@@ -52,11 +52,11 @@ def _labels(name: str, term_ids: Iterable[str]) -> tuple[str, ...]:
     return tuple(vocabulary(name).label(term_id, "en") for term_id in term_ids)
 
 
-def startup_profile(organization: Organization) -> matching.Profile:
-    """The matching library's view of a startup."""
+def organization_profile(organization: Organization) -> matching.Profile:
+    """The matching library's view of a startup or corporate profile."""
     return matching.Profile(
         id=str(organization.id),
-        kind="startup",
+        kind=organization.kind.value,
         name=organization.name,
         description=organization.description,
         offers=organization.offers,
@@ -75,20 +75,7 @@ def startup_profile(organization: Organization) -> matching.Profile:
 
 def need_query(need: Need) -> matching.Query:
     """The matching library's view of one corporate need (with its corporate)."""
-    corporate = need.organization
-    profile = matching.Profile(
-        id=str(corporate.id),
-        kind="corporate",
-        name=corporate.name,
-        description=corporate.description,
-        offers=corporate.offers,
-        seeks=corporate.seeks,
-        industries=_labels("industries", corporate.term_ids("industries")),
-        technologies=_labels("technologies", corporate.term_ids("technologies")),
-        country=corporate.country,
-        city=corporate.city,
-        languages=tuple(corporate.term_ids("languages")),
-    )
+    profile = organization_profile(need.organization)
     return matching.Query(
         profile,
         matching.Need(
@@ -232,7 +219,7 @@ def rebuild_matches(progress: Callable[[int, int], None] | None = None) -> Rebui
     stored matches in one transaction."""
     organizations = list(db.session.scalars(matchable_startups_query()))
     needs = list(db.session.scalars(matchable_needs_query()))
-    profiles = {str(org.id): startup_profile(org) for org in organizations}
+    profiles = {str(org.id): organization_profile(org) for org in organizations}
     matcher = matching.Matcher().fit(list(profiles.values()))
     rankings = matcher.rank(
         [need_query(need) for need in needs], top_k=matches_per_need(), progress=progress
@@ -265,7 +252,7 @@ def refresh_need(need: Need) -> None:
     if loaded is not None and need.is_matchable:
         _, matcher = loaded
         eligible = {str(org.id): org for org in db.session.scalars(matchable_startups_query())}
-        profiles = {key: startup_profile(org) for key, org in eligible.items()}
+        profiles = {key: organization_profile(org) for key, org in eligible.items()}
         query = need_query(need)
         top_k = matches_per_need()
         fitted = set(matcher.startup_ids_)
@@ -292,7 +279,7 @@ def refresh_startup(organization: Organization) -> None:
     loaded = current_matcher()
     if loaded is not None and is_matchable_startup(organization):
         _, matcher = loaded
-        profile = startup_profile(organization)
+        profile = organization_profile(organization)
         top_k = matches_per_need()
         for need in db.session.scalars(matchable_needs_query()):
             [match] = matcher.score_startups(need_query(need), [profile])
