@@ -1,7 +1,8 @@
 """Fixtures: a fresh app and database per test, a CSRF-aware client, factories, the outbox.
 
 The database is SQLite in a temporary folder unless `TEST_DATABASE_URL` names a PostgreSQL
-database; then the schema is created once and every table is emptied after each test.
+database; then the schema is created once and every table is emptied after each test. Under
+pytest-xdist every worker gets a database of its own beside that one.
 """
 
 from __future__ import annotations
@@ -32,19 +33,39 @@ def pytest_report_header(config) -> str:
 
 
 @pytest.fixture(scope="session")
-def _postgres_schema() -> Iterator[None]:
-    """Create the schema once per run on PostgreSQL (no-op for SQLite)."""
+def _postgres_schema() -> Iterator[str]:
+    """The PostgreSQL database of this test process, with the schema created once
+    (an empty string for SQLite)."""
     if not TEST_DATABASE_URL:
-        yield
+        yield ""
         return
-    app = create_app(_test_config(TEST_DATABASE_URL, Path("/tmp")))
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    url = TEST_DATABASE_URL
+    if worker:
+        base = sa.engine.make_url(TEST_DATABASE_URL)
+        name = f"{base.database}_{worker}"
+        _manage_database(
+            f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'
+        )
+        url = base.set(database=name).render_as_string(hide_password=False)
+    app = create_app(_test_config(url, Path("/tmp")))
     with app.app_context():
         db.drop_all()
         db.create_all()
-    yield
+    yield url
     with app.app_context():
         db.drop_all()
         db.engine.dispose()
+    if worker:
+        _manage_database(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _manage_database(*statements: str) -> None:
+    engine = sa.create_engine(TEST_DATABASE_URL, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        for statement in statements:
+            connection.execute(sa.text(statement))
+    engine.dispose()
 
 
 def _test_config(database_url: str, tmp_path: Path) -> dict:
@@ -61,7 +82,7 @@ def make_app(tmp_path: Path, _postgres_schema) -> Iterator:
     apps: list[Flask] = []
 
     def build(**overrides) -> Flask:
-        url = TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        url = _postgres_schema or f"sqlite:///{tmp_path / 'test.sqlite3'}"
         app = create_app({**_test_config(url, tmp_path), **overrides})
         if not TEST_DATABASE_URL:
             with app.app_context():
