@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from typing import IO
 
 import click
@@ -18,6 +19,7 @@ import click
 from matchmaker.matching import (
     LANGUAGES,
     Matcher,
+    Profile,
     ProfileFormatError,
     Ranking,
     queries_for,
@@ -68,7 +70,7 @@ def rank_command(
         sys.exit(2)
     show_progress = sys.stderr.isatty() if progress is None else progress
     report = _reporter() if show_progress else None
-    matcher = Matcher(lang=lang, blas_threads=int(os.environ.get("MM_THREADS", os.cpu_count())))
+    matcher = Matcher(lang=lang, blas_threads=os.cpu_count())
     if report:
         click.echo(f"Fitting on {len(startups)} startups…", err=True)
     matcher.fit(startups)
@@ -77,7 +79,7 @@ def rank_command(
         _write(rankings, output)
 
 
-def _read(path: str):
+def _read(path: str) -> list[Profile]:
     if path == "-":
         return read_profiles(sys.stdin, name="<stdin>")
     return read_profiles(path)
@@ -95,7 +97,7 @@ def _write(rankings: list[Ranking], output: IO[str]) -> None:
         output.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _reporter():
+def _reporter() -> Callable[[int, int], None]:
     def report(done: int, total: int) -> None:
         click.echo(f"\rRanked {done}/{total} queries", err=True, nl=done == total)
 

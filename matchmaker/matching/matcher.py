@@ -44,11 +44,11 @@ COMPATIBILITY_FEATURES = ("partnership", "stage", "language")
 FEATURES = CONTENT_FEATURES + COMPATIBILITY_FEATURES
 
 DEFAULT_WEIGHTS = {
-    "text": 0.15,
-    "seek_offer": 0.25,
+    "text": 0.1,
+    "seek_offer": 0.15,
     "offer_seek": 0.15,
     "concepts": 0.2,
-    "lsa": 0.25,
+    "lsa": 0.4,
     "taxonomy": 0.15,
 }
 
@@ -218,14 +218,16 @@ class Matcher(BaseEstimator):
             self.glossary_ = Glossary.load()
             self.analyzer_ = Analyzer(self.glossary_)
             docs = [self._startup_doc(startup) for startup in startups]
-            # Vocabularies and IDF come from what the startups are and offer.
+            # Vocabularies and IDF come from the startups' offer and seek texts (one document
+            # each); the offers' rows are kept for the pool.
             self.vectorizer_ = ColumnTransformer(
                 [("words", _tfidf(), 0), ("bigrams", _tfidf(), 1), ("concepts", _tfidf(), 2)]
             )
-            offers = self.vectorizer_.fit_transform(
-                _columns([doc.offer for doc in docs] + [_RESERVED_ANALYSIS])
+            seeks = [doc.seek for doc in docs if doc.seek.words or doc.seek.bigrams]
+            texts = self.vectorizer_.fit_transform(
+                _columns([doc.offer for doc in docs] + seeks + [_RESERVED_ANALYSIS])
             )
-            offer_blocks = self._split(sp.csr_matrix(offers)[:-1])
+            offer_blocks = self._split(sp.csr_matrix(texts)[: len(docs)])
             self.tag_vectorizer_ = _binary().fit([doc.tags for doc in docs] + [[_RESERVED]])
             self.label_vectorizer_ = _binary().fit([doc.labels for doc in docs] + [[_RESERVED]])
             self.concept_ids_ = self._names("concepts")
@@ -347,15 +349,18 @@ class Matcher(BaseEstimator):
 
     def _blocks(self, analyses: Sequence[Analysis]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         """(text, concepts) blocks of analysed texts, each row L2-normalised."""
+        if not analyses:  # scikit-learn refuses to transform nothing
+            width = self.vectorizer_.output_indices_["concepts"].stop
+            return self._split(sp.csr_matrix((0, width), dtype=np.float32))
         return self._split(sp.csr_matrix(self.vectorizer_.transform(_columns(analyses))))
 
     def _split(self, matrix: sp.csr_matrix) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         slices = self.vectorizer_.output_indices_
         text = matrix[:, slices["words"].start : slices["bigrams"].stop]
-        return normalize(text), normalize(matrix[:, slices["concepts"]])
+        return _unit_rows(text), _unit_rows(matrix[:, slices["concepts"]])
 
     def _lsa_input(self, text: sp.csr_matrix, concepts: sp.csr_matrix) -> sp.csr_matrix:
-        return normalize(sp.hstack([text, self.concept_weight * concepts], format="csr"))
+        return _unit_rows(sp.hstack([text, self.concept_weight * concepts], format="csr"))
 
     def _fit_lsa(self, offer_blocks: tuple[sp.csr_matrix, sp.csr_matrix]) -> object | None:
         text, concepts = offer_blocks
@@ -393,7 +398,7 @@ class Matcher(BaseEstimator):
         seek, seek_concepts = self._blocks([doc.seek for doc in docs])
         whole = offer + seek
         text_norm = np.sqrt(np.asarray(whole.multiply(whole).sum(axis=1)).ravel())
-        text = normalize(whole)
+        text = _unit_rows(whole)
         concepts = seek_concepts if query_side else offer_concepts
         lsa = None
         if self.lsa_ is not None:
@@ -428,7 +433,7 @@ class Matcher(BaseEstimator):
             offer=offer,
             concepts=concepts,
             lsa=lsa,
-            tags=normalize(self.tag_vectorizer_.transform([doc.tags for doc in docs])),
+            tags=_unit_rows(self.tag_vectorizer_.transform([doc.tags for doc in docs])),
             partnership=labels[:, columns["p"]],
             stage=labels[:, columns["s"]],
             languages=labels[:, columns["l"]],
@@ -505,22 +510,28 @@ class Matcher(BaseEstimator):
             dtype=np.float32,
         )
         shape = (queries.available.shape[0], pool.available.shape[0])
-        content, scratch = np.zeros(shape, np.float32), np.empty(shape, np.float32)
+        content, scratch = None, np.empty(shape, np.float32)
         for name in CONTENT_FEATURES:
             weight = weights[FEATURES.index(name)]
             if name in features and weight:
-                content += np.multiply(features[name], weight, out=scratch)
+                if content is None:
+                    content = np.multiply(features[name], weight, dtype=np.float32)
+                else:
+                    content += np.multiply(features[name], weight, out=scratch)
+        if content is None:
+            content = np.zeros(shape, np.float32)
         content /= np.maximum(_pair_sum(queries.available * weights, pool.available), 1e-9)
         compared = _pair_sum(queries.available * _COMPATIBILITY_MASK, pool.available)
         if compared.any():
-            compatible = scratch
-            compatible[...] = 0
-            for name in COMPATIBILITY_FEATURES:
-                if name in features:
-                    compatible += features[name]
+            present = [features[name] for name in COMPATIBILITY_FEATURES if name in features]
+            # Labels shared by the whole pool give one column per query: stay that small.
+            narrow = compared.shape[1] == 1 and all(f.strides[1] == 0 for f in present)
+            compatible = np.zeros(compared.shape if narrow else shape, np.float32)
+            for feature in present:
+                compatible += feature[:, :1] if narrow else feature
             compatible /= np.maximum(compared, 1)
             if not compared.all():
-                compatible[np.broadcast_to(compared == 0, shape)] = 1
+                compatible[np.broadcast_to(compared == 0, compatible.shape)] = 1
             compatible *= self.compatibility
             compatible += 1 - self.compatibility
             content *= compatible
@@ -546,7 +557,7 @@ class Matcher(BaseEstimator):
         rows = np.repeat(np.arange(len(top)), [len(indices) for indices in top])
         cols = np.concatenate(top).astype(np.int64) if len(top) else np.zeros(0, np.int64)
         if not keep_zero:
-            positive = scores[rows, cols] > 0
+            positive = scores[rows, cols] >= _MIN_SCORE
             rows, cols = rows[positive], cols[positive]
         reasons = self._reasons(side, pool, rows, cols, features, lang)
         available = (side.available[rows] * pool.available[cols]).astype(bool)
@@ -556,12 +567,14 @@ class Matcher(BaseEstimator):
                 values[:, index] = np.minimum(features[name][rows, cols], 1.0)
         values = np.round(values, 6).tolist()
         pair_scores = np.round(scores[rows, cols].astype(np.float64), 6).tolist()
+        # Pairs share few availability patterns: look the shown feature names up once each.
+        patterns = np.packbits(available, axis=1, bitorder="little").tolist()
+        shown_names: dict[tuple[int, ...], list[int]] = {}
         for index, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
-            shown = {
-                name: value
-                for name, value, flag in zip(FEATURES, values[index], available[index], strict=True)
-                if flag
-            }
+            pattern = tuple(patterns[index])
+            if pattern not in shown_names:
+                shown_names[pattern] = np.flatnonzero(available[index]).tolist()
+            shown = {FEATURES[i]: values[index][i] for i in shown_names[pattern]}
             rankings[row].matches.append(
                 Match(pool_ids[col], pair_scores[index], shown, reasons[index])
             )
@@ -593,7 +606,11 @@ class Matcher(BaseEstimator):
         shared_terms = _strongest(queries.text[rows].multiply(pool.text[cols]).tocsr(), 3)
         aspects = self._best_clauses(queries, pool, rows, cols)
         surface = self.analyzer_.surface
-        concept_ids, terms = self.concept_ids_.tolist(), self.terms_.tolist()
+        terms = self.terms_.tolist()
+        concepts = self.glossary_.concepts
+        concept_names = [
+            concepts[c].label(lang) if c in concepts else c for c in self.concept_ids_.tolist()
+        ]
         offer_seek = features.get("offer_seek")
         reasons = []
         for index, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
@@ -604,7 +621,7 @@ class Matcher(BaseEstimator):
             evidence = Evidence(
                 offer=startup_doc.summary,
                 aspect=_shorten(aspects[index]),
-                concepts=[concept_ids[i] for i in shared_concepts[index]],
+                concepts=[concept_names[i] for i in shared_concepts[index]],
                 terms=[surface.get(terms[i], terms[i]) for i in shared_terms[index]],
                 their_seek=their_seek,
             )
@@ -615,7 +632,7 @@ class Matcher(BaseEstimator):
                 evidence.partnership_types = _unprefixed(shared, "p:")
                 evidence.stages = _unprefixed(shared, "s:")
                 evidence.languages = _unprefixed(shared, "l:")
-            reasons.append(explain(evidence, lang, self.glossary_))
+            reasons.append(explain(evidence, lang))
         return reasons
 
     def _best_clauses(
@@ -657,6 +674,8 @@ _DENSE_PRODUCT_COLUMNS = 2_000
 # ranking quality and a third of the fitting time on large pools.
 _SVD_ITERATIONS = 3
 _LSA_PRUNE_ROWS = 5_000
+# Scores are reported to six decimals; below that a pair has nothing in common worth showing.
+_MIN_SCORE = 1e-6
 _PRODUCT_ROWS = 64
 _COMPATIBILITY_MASK = np.array([name in COMPATIBILITY_FEATURES for name in FEATURES], np.float32)
 
@@ -695,6 +714,11 @@ def _sparse_product(left: sp.csr_matrix, right_t: sp.csr_matrix, threads: int) -
         for start in starts:
             block(start)
     return out
+
+
+def _unit_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """Rows scaled to length 1 (all-zero rows stay zero); fine with no rows at all."""
+    return normalize(matrix) if matrix.shape[0] else sp.csr_matrix(matrix)
 
 
 def _select_columns(matrix: sp.csr_matrix, columns: np.ndarray) -> sp.csr_matrix:
@@ -778,15 +802,6 @@ def _first_sentence(text: str) -> str:
 def _shorten(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _join(first: Analysis, second: Analysis) -> Analysis:
-    return Analysis(
-        first.lang,
-        first.words + second.words,
-        first.bigrams + second.bigrams,
-        first.concepts + second.concepts,
-    )
 
 
 def _columns(analyses: Sequence[Analysis]) -> np.ndarray:

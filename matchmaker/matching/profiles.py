@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -112,8 +112,14 @@ def read_profiles(source: str | os.PathLike[str] | IO[str], *, name: str = "") -
     """
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
-        with open(path, encoding="utf-8", newline="") as stream:
-            return read_profiles(stream, name=name or path)
+        with open(path, "rb") as stream:
+            data = stream.read()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            raise ProfileFormatError(name or path, line, "not UTF-8 text") from None
+        return read_profiles(io.StringIO(text, newline=""), name=name or path)
     name = name or getattr(source, "name", "") or "<stream>"
     reader = _csv_records if name.lower().endswith(".csv") else _jsonl_records
     profiles = []
@@ -126,6 +132,7 @@ def read_profiles(source: str | os.PathLike[str] | IO[str], *, name: str = "") -
 
 
 def _jsonl_records(stream: IO[str], name: str) -> Iterator[tuple[int, Any]]:
+    number = 0
     try:
         for number, line in enumerate(stream, 1):
             if not line.strip():
@@ -137,7 +144,7 @@ def _jsonl_records(stream: IO[str], name: str) -> Iterator[tuple[int, Any]]:
                     name, number, f"malformed JSON ({error.msg}, column {error.colno})"
                 ) from None
     except UnicodeDecodeError:
-        raise ProfileFormatError(name, 0, "not UTF-8 text") from None
+        raise ProfileFormatError(name, number + 1, "not UTF-8 text") from None
 
 
 def _csv_records(stream: IO[str], name: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -197,7 +204,7 @@ def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, Iterable) or not all(isinstance(item, str) for item in value):
+    if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
         raise ValueError(f'field "{key}" must be a list of strings')
     return tuple(item.strip() for item in value if item.strip())
 

@@ -2,15 +2,13 @@
 
 The matcher collects the `Evidence` of a pair (shared concepts, the clause of the need
 that matched the startup's offer, the strongest shared terms, ...); `explain` turns it into
-a few short sentences. Concept names come from the glossary in the viewer's language;
-quoted clauses and terms stay in the language they were written in.
+a few short sentences. Concept names are the glossary's in the viewer's language; quoted
+clauses and terms stay in the language they were written in.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from matchmaker.matching.text import Glossary
 
 _TEMPLATES = {
     "en": {
@@ -60,13 +58,13 @@ _LANGUAGE_NAMES = {
 MAX_REASONS = 4
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     """What a pair has in common, strongest first in each list."""
 
     offer: str  # the startup's own summary (first sentence of its offer or description)
     aspect: str = ""  # the clause of the need that matched the startup best
-    concepts: list[str] = field(default_factory=list)  # glossary concept ids
+    concepts: list[str] = field(default_factory=list)  # concept names in the viewer's language
     terms: list[str] = field(default_factory=list)
     their_seek: str = ""  # what the startup seeks, when it fits the corporate's offer
     tags: list[str] = field(default_factory=list)
@@ -75,7 +73,7 @@ class Evidence:
     languages: list[str] = field(default_factory=list)
 
 
-def explain(evidence: Evidence, lang: str, glossary: Glossary) -> list[str]:
+def explain(evidence: Evidence, lang: str) -> list[str]:
     """Short reasons for one match in `lang`; never empty, at most `MAX_REASONS`."""
     texts = _TEMPLATES.get(lang, _TEMPLATES["en"])
 
@@ -86,8 +84,7 @@ def explain(evidence: Evidence, lang: str, glossary: Glossary) -> list[str]:
     if evidence.aspect:
         reasons.append(texts["aspect"].format(aspect=evidence.aspect, offer=evidence.offer))
     if evidence.concepts:
-        labels = _unique(glossary.concepts[c].label(lang) for c in evidence.concepts)
-        reasons.append(texts["concepts"].format(items=items(labels)))
+        reasons.append(texts["concepts"].format(items=items(_unique(evidence.concepts))))
     if evidence.terms:
         reasons.append(texts["terms"].format(items=items(evidence.terms)))
     if evidence.their_seek:

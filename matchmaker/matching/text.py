@@ -23,171 +23,30 @@ _CJK_CHAR = re.compile(f"[{_CJK}]")
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 _WORD = re.compile(r"[^\W_]+")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
+_SHORT_TEXT = 6  # words
 _UMLAUT = re.compile("[äöüß]")
 
-_GERMAN_STOP_WORDS = frozenset(
-    [
-        "aber",
-        "alle",
-        "allem",
-        "allen",
-        "aller",
-        "alles",
-        "als",
-        "also",
-        "am",
-        "an",
-        "andere",
-        "anderen",
-        "auch",
-        "auf",
-        "aus",
-        "bei",
-        "beim",
-        "bin",
-        "bis",
-        "bist",
-        "da",
-        "damit",
-        "dann",
-        "das",
-        "dass",
-        "dem",
-        "den",
-        "denen",
-        "der",
-        "des",
-        "dich",
-        "die",
-        "dies",
-        "diese",
-        "diesem",
-        "diesen",
-        "dieser",
-        "dieses",
-        "doch",
-        "dort",
-        "du",
-        "durch",
-        "ein",
-        "eine",
-        "einem",
-        "einen",
-        "einer",
-        "eines",
-        "er",
-        "es",
-        "etwa",
-        "euch",
-        "euer",
-        "für",
-        "gegen",
-        "haben",
-        "hat",
-        "hatte",
-        "hier",
-        "hin",
-        "ich",
-        "ihr",
-        "ihre",
-        "ihrem",
-        "ihren",
-        "ihrer",
-        "im",
-        "in",
-        "ins",
-        "ist",
-        "ja",
-        "jede",
-        "jedem",
-        "jeden",
-        "jeder",
-        "jedes",
-        "kann",
-        "kein",
-        "keine",
-        "können",
-        "machen",
-        "man",
-        "mehr",
-        "mit",
-        "muss",
-        "nach",
-        "neue",
-        "neuen",
-        "nicht",
-        "noch",
-        "nur",
-        "ob",
-        "oder",
-        "ohne",
-        "sehr",
-        "sein",
-        "seine",
-        "sich",
-        "sie",
-        "sind",
-        "so",
-        "sowie",
-        "über",
-        "um",
-        "und",
-        "uns",
-        "unser",
-        "unsere",
-        "unseren",
-        "unserer",
-        "unter",
-        "viel",
-        "vom",
-        "von",
-        "vor",
-        "wann",
-        "war",
-        "was",
-        "weil",
-        "weiter",
-        "wenn",
-        "wer",
-        "werden",
-        "wie",
-        "wir",
-        "wird",
-        "wo",
-        "zu",
-        "zum",
-        "zur",
-        "zwischen",
-        "suchen",
-        "suchen",
-        "wollen",
-        "möchten",
-        "bieten",
-    ]
-)
+# fmt: off
+_GERMAN_STOP_WORDS = frozenset([
+    "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an", "andere",
+    "anderen", "auch", "auf", "aus", "bei", "beim", "bin", "bis", "bist", "da", "damit", "dann",
+    "das", "dass", "dem", "den", "denen", "der", "des", "dich", "die", "dies", "diese", "diesem",
+    "diesen", "dieser", "dieses", "doch", "dort", "du", "durch", "ein", "eine", "einem", "einen",
+    "einer", "eines", "er", "es", "etwa", "euch", "euer", "für", "gegen", "haben", "hat", "hatte",
+    "hier", "hin", "ich", "ihr", "ihre", "ihrem", "ihren", "ihrer", "im", "in", "ins", "ist", "ja",
+    "jede", "jedem", "jeden", "jeder", "jedes", "kann", "kein", "keine", "können", "machen", "man",
+    "mehr", "mit", "muss", "nach", "neue", "neuen", "nicht", "noch", "nur", "ob", "oder", "ohne",
+    "sehr", "sein", "seine", "sich", "sie", "sind", "so", "sowie", "über", "um", "und", "uns",
+    "unser", "unsere", "unseren", "unserer", "unter", "viel", "vom", "von", "vor", "wann", "war",
+    "was", "weil", "weiter", "wenn", "wer", "werden", "wie", "wir", "wird", "wo", "zu", "zum",
+    "zur", "zwischen", "suchen", "wollen", "möchten", "bieten"
+])
 # Words that mark a Latin-script text as German rather than English.
-_GERMAN_MARKERS = frozenset(
-    [
-        "und",
-        "der",
-        "die",
-        "das",
-        "für",
-        "mit",
-        "wir",
-        "unsere",
-        "unser",
-        "nicht",
-        "ist",
-        "eine",
-        "einen",
-        "sowie",
-        "zur",
-        "zum",
-        "bei",
-        "von",
-    ]
-)
+_GERMAN_MARKERS = frozenset([
+    "und", "der", "die", "das", "für", "mit", "wir", "unsere", "unser", "nicht", "ist", "eine",
+    "einen", "sowie", "zur", "zum", "bei", "von"
+])
+# fmt: on
 STOP_WORDS = ENGLISH_STOP_WORDS | _GERMAN_STOP_WORDS
 
 
@@ -449,15 +308,23 @@ class Analyzer:
                 if len(word) < len(surface.get(stemmed, word + " ")):
                     surface[stemmed] = word
         concepts = self.glossary.match_words(stems, "de" if lang == "de" else "en")
+        translated = list(concepts) if lang != "en" else []
         if lang == "de":
             concepts += self.glossary.match_words([stem_en(word) for word in latin], "en")
+        elif len(latin) <= _SHORT_TEXT and not concepts:
+            # Too short to tell English from German ("Batteriemanagement", a tag, a title),
+            # and no English term in it: try the German ones.
+            german = self.glossary.match_words([stem_de(word) for word in latin], "de")
+            translated = [concept for concept in german if concept not in concepts]
+            concepts += translated
         bigrams: list[str] = []
         if runs:
-            concepts += self.glossary.match_japanese(lowered)
+            japanese = self.glossary.match_japanese(lowered)
+            concepts += japanese
+            translated += japanese
             for run in runs:
                 bigrams.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
-        if lang != "en":
-            # Translate through the glossary so that word overlap with English texts exists.
-            for concept_id in concepts:
-                words.extend(self.glossary.english_words(concept_id))
+        # Translate through the glossary so that word overlap with English texts exists.
+        for concept_id in translated:
+            words.extend(self.glossary.english_words(concept_id))
         return Analysis(lang, words, bigrams, self.glossary.with_broader(concepts))

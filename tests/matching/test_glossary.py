@@ -1,0 +1,43 @@
+from matchmaker.matching import Glossary
+from matchmaker.matching.text import Analyzer, detect_language
+
+
+def test_every_concept_has_a_name_in_each_language():
+    glossary = Glossary.load()
+
+    assert len(glossary.concepts) >= 200
+    for concept in glossary.concepts.values():
+        assert concept.kind in {"industry", "technology", "business"}
+        assert {"en", "de", "ja"} <= set(concept.labels), concept.id
+
+
+def test_same_concepts_in_three_languages():
+    analyze = Analyzer(Glossary.load()).analyze
+
+    english = analyze("Battery management for electric vehicles")
+    german = analyze("Batteriemanagement für Elektrofahrzeuge und Lithiumbatteriezellen")
+    japanese = analyze("電気自動車のバッテリーマネジメント")
+
+    for analysis in (english, german, japanese):
+        assert {"battery_management", "electric_vehicle"} <= set(analysis.concepts)
+    # German compounds are split into known parts, Japanese text gets character bigrams.
+    assert "battery" in german.concepts
+    assert "電気" in japanese.bigrams
+    # Non-English texts also carry the English names of their concepts.
+    assert "battery" in german.words and "vehicle" in japanese.words
+
+
+def test_longest_term_wins_and_common_words_are_no_concepts():
+    analyze = Analyzer(Glossary.load()).analyze
+
+    concepts = analyze("We are building AI-powered tools for the fintech space").concepts
+
+    assert "artificial_intelligence" in concepts and "fintech" in concepts
+    assert "energy" not in concepts  # "powered" is part of "AI-powered"
+    assert "space" not in concepts and "construction" not in concepts
+
+
+def test_language_detection():
+    assert detect_language("We build batteries and sell them to carmakers.") == "en"
+    assert detect_language("Wir suchen Partner für die Batteriefertigung.") == "de"
+    assert detect_language("電池の共同開発パートナーを探しています") == "ja"

@@ -1,0 +1,159 @@
+import math
+import pickle
+
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+
+from matchmaker.matching import FEATURES, Matcher, Need, Profile, Query, queries_for
+
+from .conftest import corporate
+
+BATTERY_NEEDS = {
+    "en": "We seek battery management and battery packs for electric vehicles.",
+    "de": "Wir suchen Partner für Batteriemanagement und Batteriezellen für Elektrofahrzeuge.",
+    "ja": "電気自動車向けのバッテリーマネジメントと電池パックを探しています。",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ja"])
+def test_battery_startup_ranks_first_for_a_battery_need_in_any_language(matcher, lang):
+    ranking = matcher.rank_one(corporate(BATTERY_NEEDS[lang]), top_k=3, lang=lang)
+
+    assert ranking.matches[0].startup_id == "ev-battery"
+    assert ranking.matches[0].score > ranking.matches[1].score if len(ranking.matches) > 1 else True
+
+
+@pytest.mark.parametrize(
+    ("seeks", "expected"),
+    [
+        ("Insurtech: claims automation and fraud detection.", "insurtech"),
+        ("HR tech: recruiting automation and payroll.", "hr-tech"),
+        ("Alternative proteins and vertical farming.", "foodtech"),
+        ("Satellites and space technology.", "satellites"),
+        ("Predictive maintenance, robot programming, machine vision.", "robots"),
+    ],
+)
+def test_obvious_topics_rank_first(matcher, seeks, expected):
+    assert matcher.rank_one(corporate(seeks)).matches[0].startup_id == expected
+
+
+def test_matches_carry_scores_features_and_reasons(matcher):
+    [ranking] = matcher.rank([corporate(BATTERY_NEEDS["en"], languages=["en"])], top_k=10)
+
+    assert ranking.query_id == "corp" and ranking.need_id is None
+    scores = [match.score for match in ranking.matches]
+    assert scores == sorted(scores, reverse=True)
+    for match in ranking.matches:
+        assert 0 < match.score <= 1
+        assert set(match.features) <= set(FEATURES)
+        assert all(0 <= value <= 1 for value in match.features.values())
+        assert match.reasons and all(reason.strip() for reason in match.reasons)
+    best = ranking.matches[0]
+    assert any("battery" in reason.lower() for reason in best.reasons)
+    assert best.features["language"] == 1.0
+
+
+def test_reasons_speak_the_viewers_language(matcher):
+    need = corporate(BATTERY_NEEDS["en"])
+
+    german = matcher.rank_one(need, lang="de").matches[0].reasons
+    japanese = matcher.rank_one(need, lang="ja").matches[0].reasons
+
+    assert any(reason.startswith("Gemeinsame Themen") for reason in german)
+    assert any("電池" in reason for reason in japanese)
+
+
+def test_each_need_is_ranked_on_its_own(matcher):
+    profile = corporate(
+        "",
+        needs=[
+            {"id": "n1", "title": "Fraud detection for claims"},
+            {"id": "n2", "title": "Earth observation satellites"},
+        ],
+    )
+
+    rankings = matcher.rank(queries_for([profile]))
+
+    assert [(r.query_id, r.need_id) for r in rankings] == [
+        ("corp", None),
+        ("corp", "n1"),
+        ("corp", "n2"),
+    ]
+    assert rankings[1].matches[0].startup_id == "insurtech"
+    assert rankings[2].matches[0].startup_id == "satellites"
+
+
+def test_reverse_direction_counts_when_the_startup_says_what_it_seeks(matcher):
+    need = corporate("Earth observation", description="We distribute space technology in Japan.")
+
+    best = matcher.rank_one(need).matches[0]
+
+    assert best.startup_id == "satellites"
+    assert best.features["offer_seek"] > 0
+
+
+def test_compatibility_scales_but_never_creates_a_match(startups):
+    need = Query(
+        corporate("battery packs", languages=["ja"], target_stages=["seed"]),
+        Need("n1", "Battery packs", partnership_types=("pilot",)),
+    )
+    fitted = Matcher().fit(startups)
+    plain = fitted.rank_one(need).matches[0]
+
+    assert plain.startup_id == "ev-battery"
+    assert plain.features["language"] == 0.0
+    assert "partnership" not in plain.features  # the startup names no partnership types
+    assert all(m.features.get("text", 0) + m.features.get("lsa", 0) > 0 for m in [plain])
+
+
+def test_score_startups_scores_exactly_the_given_startups(matcher):
+    newcomer = Profile(
+        "new", "startup", name="Cellco", description="Solid-state battery cells for EVs."
+    )
+    unrelated = Profile("other", "startup", name="Knit", description="Knitting patterns.")
+
+    matches = matcher.score_startups(corporate(BATTERY_NEEDS["de"]), [unrelated, newcomer])
+
+    assert [m.startup_id for m in matches] == ["new", "other"]
+    assert matches[0].score > 0 and matches[1].score == 0
+    assert all(m.reasons for m in matches)
+
+
+def test_deterministic(startups):
+    queries = [corporate(text) for text in BATTERY_NEEDS.values()]
+
+    first = Matcher().fit(startups).rank(queries)
+    second = Matcher().fit(list(startups)).rank(queries)
+
+    assert first == second
+
+
+def test_empty_pool_gives_empty_rankings():
+    rankings = Matcher().fit([]).rank([corporate("anything")], top_k=5)
+
+    assert rankings[0].matches == []
+
+
+def test_query_with_nothing_in_common_gets_no_matches(matcher):
+    assert matcher.rank_one(corporate("zzzz qqqq")).matches == []
+
+
+def test_not_fitted_and_bad_params():
+    with pytest.raises(NotFittedError):
+        Matcher().rank_one(corporate("batteries"))
+    with pytest.raises(ValueError, match="unknown feature weights"):
+        Matcher(weights={"vibes": 1.0}).fit([])
+
+
+def test_estimator_conventions(matcher, startups):
+    params = Matcher(n_components=16).get_params()
+    assert params["n_components"] == 16
+    assert not hasattr(clone(matcher), "pool_")
+
+    restored = pickle.loads(pickle.dumps(matcher))
+    need = corporate(BATTERY_NEEDS["ja"])
+    assert restored.rank_one(need) == matcher.rank_one(need)
+    assert math.isclose(
+        restored.rank_one(need).matches[0].score, matcher.rank_one(need).matches[0].score
+    )

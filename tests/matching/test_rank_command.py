@@ -1,0 +1,168 @@
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from matchmaker.commands.rank import rank_command
+
+from .conftest import STARTUPS
+
+CORPORATES = [
+    {
+        "id": "c1",
+        "kind": "corporate",
+        "name": "Kansai Auto Europe",
+        "seeks": "Battery packs and battery management for electric vehicles.",
+        "languages": ["en", "ja"],
+        "needs": [
+            {"id": "n1", "title": "Fraud detection", "description": "for insurance claims"},
+        ],
+        "shoe_size": 44,
+    },
+    {"id": "c2", "kind": "corporate", "seeks": "Recruiting and payroll software."},
+]
+
+
+def rank(*args: str, input: str | None = None):
+    return CliRunner().invoke(rank_command, list(args), input=input)
+
+
+def read_lines(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_ranks_each_corporate_and_each_need(write_jsonl, tmp_path):
+    startups = write_jsonl("startups.jsonl", STARTUPS)
+    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+    output = tmp_path / "out.jsonl"
+
+    result = rank(
+        "--startups",
+        str(startups),
+        "--corporates",
+        str(corporates),
+        "--top",
+        "2",
+        "--output",
+        str(output),
+    )
+
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""  # no progress unless asked: stderr is no terminal here
+    rows = read_lines(output)
+    assert [(row["corporate_id"], row.get("need_id")) for row in rows] == [
+        ("c1", None),
+        ("c1", "n1"),
+        ("c2", None),
+    ]
+    assert rows[0]["matches"][0]["startup_id"] == "ev-battery"
+    assert rows[1]["matches"][0]["startup_id"] == "insurtech"
+    assert rows[2]["matches"][0]["startup_id"] == "hr-tech"
+    for row in rows:
+        assert len(row["matches"]) <= 2
+        for match in row["matches"]:
+            assert set(match) == {"startup_id", "score", "reasons"}
+            assert 0 < match["score"] <= 1 and match["reasons"]
+
+
+def test_malformed_json_exits_2_with_one_line_naming_file_and_line(write_jsonl):
+    lines = [json.dumps(row) for row in STARTUPS] + ['{"id": "broken", ']
+    assert len(lines) == 7
+    startups = write_jsonl("startups.jsonl", lines)
+    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+
+    result = rank("--startups", str(startups), "--corporates", str(corporates))
+
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert str(startups) in line and "line 7" in line and "malformed JSON" in line
+
+
+def test_missing_file_exits_2(tmp_path, write_jsonl):
+    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+
+    result = rank("--startups", str(tmp_path / "nope.jsonl"), "--corporates", str(corporates))
+
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and "nope.jsonl" in result.stderr
+
+
+def test_empty_pool_gives_empty_matches(write_jsonl):
+    startups = write_jsonl("startups.jsonl", [])
+    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+
+    result = rank("--startups", str(startups), "--corporates", str(corporates))
+
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 3 and all(row["matches"] == [] for row in rows)
+
+
+def test_csv_input_stdin_and_german_reasons(tmp_path):
+    startups = tmp_path / "startups.csv"
+    startups.write_text(
+        "id,kind,name,description,industries,languages\n"
+        'ev,startup,Voltcell,"Battery packs for electric vehicles",Automotive,en;de\n'
+        "hr,startup,Hirewise,Recruiting software,,en\n",
+        encoding="utf-8",
+    )
+    stdin = json.dumps({"id": "c1", "kind": "corporate", "seeks": "Batteriemanagement"}) + "\n"
+
+    result = rank("--startups", str(startups), "--corporates", "-", "--lang", "de", input=stdin)
+
+    assert result.exit_code == 0, result.stderr
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["matches"][0]["startup_id"] == "ev"
+    assert any(reason.startswith("Gemeinsame Themen") for reason in row["matches"][0]["reasons"])
+
+
+def test_progress_on_request(write_jsonl, tmp_path):
+    startups = write_jsonl("startups.jsonl", STARTUPS)
+    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+
+    result = rank(
+        "--startups",
+        str(startups),
+        "--corporates",
+        str(corporates),
+        "--output",
+        str(tmp_path / "out.jsonl"),
+        "--progress",
+    )
+
+    assert result.exit_code == 0
+    assert "3/3" in result.stderr
+
+
+@pytest.mark.parametrize("top", ["0", "many"])
+def test_bad_options_are_usage_errors(write_jsonl, top):
+    path = write_jsonl("p.jsonl", STARTUPS)
+
+    assert rank("--startups", str(path), "--corporates", str(path), "--top", top).exit_code == 2
+
+
+def test_runs_as_a_module(write_jsonl):
+    startups = write_jsonl("startups.jsonl", STARTUPS)
+    corporates = write_jsonl("corporates.jsonl", CORPORATES[1:])
+
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "matchmaker.commands.rank",
+            "--startups",
+            str(startups),
+            "--corporates",
+            str(corporates),
+            "--top",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert json.loads(completed.stdout)["matches"][0]["startup_id"] == "hr-tech"
