@@ -273,14 +273,33 @@ class Matcher(BaseEstimator):
         For refreshing stored matches after a profile edit: the startups need not be part
         of the fitted pool. Pairs with nothing in common get score 0 and are returned too.
         """
+        return self.score_pairs([query], startups, lang)[0]
+
+    def score_pairs(
+        self,
+        queries: Sequence[Query | Profile],
+        startups: Sequence[Profile],
+        lang: str | None = None,
+    ) -> list[list[Match]]:
+        """Score the given startups for each query: one list per query, best first.
+
+        Like `score_startups` for many queries at once (one edited startup against every
+        open need), encoding the startups once.
+        """
         check_is_fitted(self, "pool_")
-        query = _as_query(query)
+        queries = [_as_query(query) for query in queries]
+        results: list[list[Match]] = []
+        if not startups:
+            return [[] for _ in queries]
         with threadpool_limits(self.blas_threads):
             pool = self._encode([self._startup_doc(startup) for startup in startups], False)
-            side = self._encode([self._query_doc(query)], query_side=True)
             ids = [startup.id for startup in startups]
-            ranking = self._rank_side([query], side, pool, len(ids), lang or self.lang, ids)[0]
-        return ranking.matches
+            for start in range(0, len(queries), self.chunk_size):
+                chunk = queries[start : start + self.chunk_size]
+                side = self._encode([self._query_doc(query) for query in chunk], query_side=True)
+                rankings = self._rank_side(chunk, side, pool, len(ids), lang or self.lang, ids)
+                results += [ranking.matches for ranking in rankings]
+        return results
 
     # ---------------------------------------------------------------- internals
     def _check_params(self) -> None:

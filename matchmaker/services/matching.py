@@ -281,19 +281,20 @@ def refresh_startup(organization: Organization) -> None:
         _, matcher = loaded
         profile = organization_profile(organization)
         top_k = matches_per_need()
-        for need in db.session.scalars(matchable_needs_query()):
-            [match] = matcher.score_startups(need_query(need), [profile])
-            if match.score <= 0:
-                continue
-            scores = list(
-                db.session.scalars(
-                    sa.select(Match.score)
-                    .where(Match.need_id == need.id)
-                    .order_by(Match.score.desc())
-                    .limit(top_k)
+        needs = list(db.session.scalars(matchable_needs_query()))
+        scored = matcher.score_pairs([need_query(need) for need in needs], [profile])
+        # Each need keeps at most top_k rows, so its lowest score is the bar to clear.
+        stored = {
+            need_id: (count, lowest)
+            for need_id, count, lowest in db.session.execute(
+                sa.select(Match.need_id, sa.func.count(), sa.func.min(Match.score)).group_by(
+                    Match.need_id
                 )
             )
-            if len(scores) >= top_k and match.score <= scores[-1]:
+        }
+        for need, [match] in zip(needs, scored, strict=True):
+            count, lowest = stored.get(need.id, (0, 0.0))
+            if match.score <= 0 or (count >= top_k and match.score <= lowest):
                 continue
             rows = _rows_for_need(matcher, need, [match], {profile.id: profile})
             db.session.execute(sa.insert(Match), rows)

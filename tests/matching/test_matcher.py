@@ -120,6 +120,21 @@ def test_score_startups_scores_exactly_the_given_startups(matcher):
     assert all(m.reasons for m in matches)
 
 
+def test_score_pairs_equals_scoring_each_query_alone(matcher):
+    newcomer = Profile(
+        "new", "startup", name="Cellco", description="Solid-state battery cells for EVs."
+    )
+    queries = [corporate(text) for text in BATTERY_NEEDS.values()]
+
+    together = matcher.score_pairs(queries, [newcomer])
+
+    assert len(together) == len(queries)
+    for query, matches in zip(queries, together, strict=True):
+        [alone] = matcher.score_startups(query, [newcomer])
+        assert [(m.startup_id, m.score) for m in matches] == [(alone.startup_id, alone.score)]
+    assert matcher.score_pairs(queries, []) == [[], [], []]
+
+
 def test_deterministic(startups):
     queries = [corporate(text) for text in BATTERY_NEEDS.values()]
 
