@@ -196,9 +196,13 @@ def _rows_for_need(
     need: Need,
     ranked: list[matching.Match],
     startups: dict[str, matching.Profile],
+    reasons: dict[str, dict[str, list[str]]] | None = None,
 ) -> list[dict]:
+    """Match rows of one need; `reasons` (per startup and language) are computed when not
+    given."""
     ranked = [match for match in ranked if match.score > 0]
-    reasons = _reasons_in_all_languages(matcher, need_query(need), startups, ranked)
+    if reasons is None:
+        reasons = _reasons_in_all_languages(matcher, need_query(need), startups, ranked)
     now = utcnow()
     return [
         {
@@ -221,13 +225,23 @@ def rebuild_matches(progress: Callable[[int, int], None] | None = None) -> Rebui
     needs = list(db.session.scalars(matchable_needs_query()))
     profiles = {str(org.id): organization_profile(org) for org in organizations}
     matcher = matching.Matcher().fit(list(profiles.values()))
-    rankings = matcher.rank(
-        [need_query(need) for need in needs], top_k=matches_per_need(), progress=progress
-    )
+    queries = [need_query(need) for need in needs]
+    top_k = matches_per_need()
+    rankings = matcher.rank(queries, top_k=top_k, progress=progress)
+    # The ranking is the same in every language; ranking again per language is far
+    # cheaper than re-scoring each need's rows one need at a time.
+    reasons: list[dict[str, dict[str, list[str]]]] = [
+        {match.startup_id: {"en": match.reasons} for match in ranking.matches}
+        for ranking in rankings
+    ]
+    for lang in REASON_LANGUAGES[1:]:
+        for per_need, ranking in zip(reasons, matcher.rank(queries, top_k, lang=lang), strict=True):
+            for match in ranking.matches:
+                per_need.setdefault(match.startup_id, {})[lang] = match.reasons
     rows = [
         row
-        for need, ranking in zip(needs, rankings, strict=True)
-        for row in _rows_for_need(matcher, need, ranking.matches, profiles)
+        for need, ranking, per_need in zip(needs, rankings, reasons, strict=True)
+        for row in _rows_for_need(matcher, need, ranking.matches, profiles, per_need)
     ]
     db.session.execute(sa.delete(Match))
     if rows:
