@@ -6,7 +6,7 @@ CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run install install-test chromium test test-postgres lint format clean
+.PHONY: run install install-test chromium test test-postgres screenshots lint format clean
 
 run: install  ## set up a SQLite database with demo accounts and serve the app
 	$(BIN)/matchmaker db upgrade
@@ -43,6 +43,9 @@ test: install-test  ## the whole suite on SQLite, browser tests included
 
 test-postgres: install-test  ## the whole suite on a fresh PostgreSQL database (see .ci/run)
 	bash .ci/postgres-tests
+
+screenshots: install-test  ## refresh docs/screenshots from the browser tests
+	SCREENSHOT_DIR=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/browser
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -51,6 +51,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
     if test_config is None:
+        # The default SQLite file, the development secret and the outbox live here.
+        os.makedirs(app.instance_path, exist_ok=True)
         config_class = config_for(os.environ.get("MATCHMAKER_ENV"))
         app.config.update(config_class.from_environment(app.instance_path))
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 from babel import Locale
@@ -124,14 +125,16 @@ class ProfileForm(Form):
                 name, organization.term_ids(name) if organization else ()
             )
 
-    def profile_data(self) -> ProfileData:
+    def profile_data(self, organization) -> ProfileData:
+        """The organisation's profile with this form's fields replaced: what the form does
+        not show (e.g. an imported value) is kept, not wiped."""
         values = {
             name: _clean(self[name])
             for name in ProfileData.__dataclass_fields__
             if name in self._fields and name not in self.vocabularies
         }
         terms = {name: tuple(self[name].data or ()) for name in self.vocabularies}
-        return ProfileData(**values, **terms)
+        return dataclasses.replace(ProfileData.of(organization), **values, **terms)
 
 
 def _clean(field):
@@ -194,6 +197,11 @@ class CorporateProfileForm(ProfileForm):
         ],
         filters=[lambda value: DecisionPath(value) if value else None],
         validators=[Optional()],
+    )
+    seeks = TextAreaField(
+        _l("What you look for in startups, in general"),
+        validators=[Optional(), Length(max=3000)],
+        render_kw={"rows": 3},
     )
     offers = TextAreaField(
         _l("What you can offer startups"),

@@ -160,10 +160,6 @@ class Organization(db.Model):
     def term_ids(self, vocabulary: str) -> list[str]:
         return [term.term_id for term in self.terms if term.vocabulary == vocabulary]
 
-    @property
-    def is_visible_to_others(self) -> bool:
-        return self.status is ProfileStatus.APPROVED
-
     def __repr__(self) -> str:
         return f"<Organization {self.id} {self.kind.value} {self.name!r}>"
 

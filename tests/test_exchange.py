@@ -490,7 +490,7 @@ def test_unknown_export_kind_is_not_found(client, staff):
 
 def test_ten_thousand_rows_plan_and_import(app, make_user):
     staff_id = make_user(Role.STAFF)
-    make_user(Role.STARTUP, email="contact7@example.com")
+    make_user(Role.STARTUP, email="contact7@example.com", organization_name="Existing Co")
     rows = [
         {
             "name": f"Startup {number}",
@@ -562,3 +562,23 @@ def test_admins_can_use_import_and_export(client, make_user):
     assert page.status_code == 200
     assert 'enctype="multipart/form-data"' in page.get_data(as_text=True)
     assert client.get("/staff/export/startup.jsonl").status_code == 200
+
+
+def test_importing_the_same_file_twice_creates_nothing_twice(app, client, staff):
+    upload(client, csv_bytes(startup_rows()), invite=False)
+    page = upload(client, csv_bytes(startup_rows()), invite=False).get_data(as_text=True)
+
+    assert ("2", "name", "An organisation with this name is already on the platform.") in (
+        error_rows(page)
+    )
+    assert len(organizations(app)) == 2
+
+
+def test_a_cell_with_two_addresses_is_not_an_email(app, client, staff, outbox):
+    rows = startup_rows()
+    rows[0]["contact_email"] = "a@x.example, b@evil.example"
+    page = upload(client, csv_bytes(rows)).get_data(as_text=True)
+
+    assert ("2", "contact_email", "Enter a valid email address.") in error_rows(page)
+    assert organizations(app) == []
+    assert outbox() == []

@@ -414,3 +414,22 @@ def test_corporate_logo_is_shown_to_startups_only_when_its_name_is_public(
     client.submit("/profile/edit", {**CORPORATE_PROFILE, "is_name_public": "y"})
     assert org_state(app, organization_id)["status"] is ProfileStatus.APPROVED
     assert viewer.get(f"/logos/{organization_id}.png").status_code == 200
+
+
+def test_saving_the_form_keeps_values_the_form_does_not_show(app, client, corporate):
+    organization_id = org_id(app, corporate)
+    with app.app_context():
+        from matchmaker.extensions import db
+        from matchmaker.models import Organization
+
+        organization = db.session.get(Organization, organization_id)
+        organization.founded_year = 1950  # e.g. from a CSV import
+        organization.team_size = 300
+        db.session.commit()
+
+    client.submit("/profile/edit", {**CORPORATE_PROFILE, "seeks": "Battery startups for pilots."})
+
+    state = org_state(app, organization_id)
+    assert state["founded_year"] == 1950
+    assert state["team_size"] == 300
+    assert state["seeks"] == "Battery startups for pilots."

@@ -61,4 +61,6 @@ def change_need_status(need_id: int):
     if form.validate_on_submit():
         profiles.set_need_status(need, NeedStatus(form.status.data))
         flash(_("Need status changed."), "success")
+    else:
+        flash(_("Choose open, paused or closed."), "danger")
     return redirect(url_for("corporate.dashboard"))

@@ -14,7 +14,7 @@ from flask_login import current_user, logout_user
 from matchmaker.auth.access import require_roles
 from matchmaker.auth.routes import home_url
 from matchmaker.forms import ConfirmForm, CorporateProfileForm, LogoForm, StartupProfileForm
-from matchmaker.models import OrganizationKind, Role
+from matchmaker.models import OrganizationKind, ProfileStatus, Role
 from matchmaker.profile.forms import DeleteAccountForm
 from matchmaker.services import privacy, profiles
 from matchmaker.services.errors import DomainError
@@ -36,12 +36,12 @@ def edit():
     if form.validate_on_submit():
         was = organization.status
         try:
-            profiles.update_profile(organization, form.profile_data())
+            profiles.update_profile(organization, form.profile_data(organization))
         except ProfileInvalid as error:
             for name, message in error.errors.items():
                 (form[name].errors if name in form else form.form_errors).append(message)
         else:
-            if organization.status != was and organization.status.value == "pending":
+            if organization.status != was and organization.status is ProfileStatus.PENDING:
                 flash(_("Profile saved and sent to the Japan Desk for review."), "success")
             else:
                 flash(_("Profile saved."), "success")

@@ -201,6 +201,7 @@ def plan_import(data: bytes, kind: OrganizationKind) -> ImportPlan:
         plan.errors.append(_file_error(_l("The file has a header but no rows.")))
         return plan
     plan.errors.extend(_duplicate_errors(plan.rows))
+    plan.errors.extend(_existing_name_errors(plan.rows, kind))
     plan.errors.extend(_registered_email_errors(plan.rows))
     plan.errors.sort(key=lambda error: (error.row or 0, _column_order(error.column)))
     return plan
@@ -346,13 +347,34 @@ def _duplicate_errors(rows: list[ImportRow]) -> list[RowError]:
                 errors.append(RowError(row.row, "contact_email", str(message)))
             else:
                 first_email[email] = row.row
-        name = " ".join(row.data.name.split()).casefold()
+        name = _name_key(row.data.name)
         if name in first_name:
             message = _l("This organisation is also in row %(row)d.", row=first_name[name])
             errors.append(RowError(row.row, "name", str(message)))
         else:
             first_name[name] = row.row
     return errors
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _existing_name_errors(rows: list[ImportRow], kind: OrganizationKind) -> list[RowError]:
+    """Rows naming an organisation of this kind that is already on the platform: importing
+    the same file twice must not create everything twice."""
+    existing = {
+        _name_key(name)
+        for name in db.session.scalars(
+            sa.select(Organization.name).where(
+                Organization.kind == kind, Organization.status != ProfileStatus.DELETED
+            )
+        )
+    }
+    message = str(_l("An organisation with this name is already on the platform."))
+    return [
+        RowError(row.row, "name", message) for row in rows if _name_key(row.data.name) in existing
+    ]
 
 
 def _registered_email_errors(rows: list[ImportRow]) -> list[RowError]:

@@ -259,31 +259,52 @@ def rebuild_matches(progress: Callable[[int, int], None] | None = None) -> Rebui
 
 
 def refresh_need(need: Need) -> None:
-    """Re-rank one need against the fitted pool (and startups validated since the fit),
-    replacing its stored rows; a need that is no longer matchable loses its rows."""
+    """Re-rank one need, replacing its stored rows; a need that is no longer matchable
+    loses its rows. Startups validated or edited since the fit are scored from their
+    current text; the others come from the fitted pool."""
     db.session.execute(sa.delete(Match).where(Match.need_id == need.id))
     loaded = current_matcher()
     if loaded is not None and need.is_matchable:
-        _, matcher = loaded
-        eligible = {str(org.id): org for org in db.session.scalars(matchable_startups_query())}
-        profiles = {key: organization_profile(org) for key, org in eligible.items()}
+        snapshot, matcher = loaded
+        eligible = {
+            organization_id: updated_at
+            for organization_id, updated_at in db.session.execute(
+                matchable_startups_query().with_only_columns(
+                    Organization.id, Organization.updated_at
+                )
+            )
+        }
+        fitted = set(matcher.startup_ids_)
+        fresh = {
+            organization_id
+            for organization_id, updated_at in eligible.items()
+            if str(organization_id) not in fitted or updated_at > snapshot.fitted_at
+        }
         query = need_query(need)
         top_k = matches_per_need()
-        fitted = set(matcher.startup_ids_)
-        # Ask for more than needed: some fitted startups may have been suspended since.
+        # Ask the pool for more than needed: some of its startups have left or changed.
         ranked = [
             match
             for match in matcher.rank_one(query, top_k=top_k * 2).matches
-            if match.startup_id in eligible
+            if int(match.startup_id) in eligible and int(match.startup_id) not in fresh
         ]
-        newcomers = [profile for key, profile in profiles.items() if key not in fitted]
-        if newcomers:
-            ranked += matcher.score_startups(query, newcomers)
+        if fresh:
+            ranked += matcher.score_startups(query, _profiles_by_id(fresh).values())
         ranked = sorted(ranked, key=lambda match: (-match.score, match.startup_id))[:top_k]
+        profiles = _profiles_by_id({int(match.startup_id) for match in ranked})
         rows = _rows_for_need(matcher, need, ranked, profiles)
         if rows:
             db.session.execute(sa.insert(Match), rows)
     db.session.commit()
+
+
+def _profiles_by_id(organization_ids: set[int]) -> dict[str, matching.Profile]:
+    organizations = db.session.scalars(
+        sa.select(Organization)
+        .where(Organization.id.in_(organization_ids))
+        .options(selectinload(Organization.terms))
+    )
+    return {str(org.id): organization_profile(org) for org in organizations}
 
 
 def refresh_startup(organization: Organization) -> None:
@@ -296,7 +317,8 @@ def refresh_startup(organization: Organization) -> None:
         profile = organization_profile(organization)
         top_k = matches_per_need()
         needs = list(db.session.scalars(matchable_needs_query()))
-        scored = matcher.score_pairs([need_query(need) for need in needs], [profile])
+        queries = [need_query(need) for need in needs]
+        scored = matcher.score_pairs(queries, [profile])
         # Each need keeps at most top_k rows, so its lowest score is the bar to clear.
         stored = {
             need_id: (count, lowest)
@@ -306,13 +328,30 @@ def refresh_startup(organization: Organization) -> None:
                 )
             )
         }
-        for need, [match] in zip(needs, scored, strict=True):
-            count, lowest = stored.get(need.id, (0, 0.0))
-            if match.score <= 0 or (count >= top_k and match.score <= lowest):
-                continue
-            rows = _rows_for_need(matcher, need, [match], {profile.id: profile})
+        entering = [
+            (need, query, match)
+            for need, query, [match] in zip(needs, queries, scored, strict=True)
+            if match.score > 0
+            and not (
+                stored.get(need.id, (0, 0.0))[0] >= top_k and match.score <= stored[need.id][1]
+            )
+        ]
+        if entering:
+            # Reasons in the other languages, for all entered needs in one batch each.
+            translated = {
+                lang: matcher.score_pairs([query for _, query, _ in entering], [profile], lang)
+                for lang in REASON_LANGUAGES[1:]
+            }
+            rows = []
+            for index, (need, _, match) in enumerate(entering):
+                reasons = {"en": match.reasons}
+                reasons.update(
+                    {lang: found[index][0].reasons for lang, found in translated.items()}
+                )
+                rows += _rows_for_need(matcher, need, [match], {}, {match.startup_id: reasons})
             db.session.execute(sa.insert(Match), rows)
-            _trim(need.id, top_k)
+            for need, _, _ in entering:
+                _trim(need.id, top_k)
     db.session.commit()
 
 
@@ -348,6 +387,8 @@ def _safely(refresh: Callable, target: Organization | Need) -> None:
         refresh(target)
     except Exception:
         db.session.rollback()
+        if current_app.testing:  # a broken refresh must fail the tests, not hide
+            raise
         log.exception("refreshing the matches of %r failed", target)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from urllib.parse import urlsplit
 
+from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
 from PIL import Image
 
@@ -149,7 +150,7 @@ def validate_profile(kind: OrganizationKind, data: ProfileData) -> None:
         errors["team_size"] = str(_l("Enter a number of people between 1 and 1,000,000."))
     if data.stage is not None and not vocabulary("stages").is_active(data.stage):
         errors["stage"] = str(_l("Unknown stage: %(value)s", value=data.stage))
-    if data.contact_email and "@" not in data.contact_email.strip(" @"):
+    if data.contact_email and not _is_email(data.contact_email):
         errors["contact_email"] = str(_l("Enter a valid email address."))
     for name in VOCABULARY_FIELDS:
         unknown = [term for term in getattr(data, name) if term not in vocabulary(name)]
@@ -159,6 +160,14 @@ def validate_profile(kind: OrganizationKind, data: ProfileData) -> None:
             errors[name] = str(_l("Not used for this kind of organisation."))
     if errors:
         raise ProfileInvalid(errors)
+
+
+def _is_email(value: str) -> bool:
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
 
 
 def _is_web_url(value: str) -> bool:
