@@ -56,6 +56,7 @@ def needs_waiting_for_review(limit: int = 50) -> list[Need]:
                 Organization.status.not_in([ProfileStatus.DELETED, ProfileStatus.SUSPENDED]),
             )
             .order_by(Need.updated_at, Need.id)
+            .options(selectinload(Need.organization))
             .limit(limit)
         )
     )

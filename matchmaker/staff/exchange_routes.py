@@ -41,6 +41,14 @@ def import_organizations():
                     ),
                     "success",
                 )
+                if plan.kind is OrganizationKind.STARTUP:
+                    flash(
+                        _(
+                            "The new startups enter the rankings at the next rebuild "
+                            "(nightly, or “matchmaker matches rebuild”)."
+                        ),
+                        "info",
+                    )
                 if result.invitations_not_sent:
                     flash(
                         _(
