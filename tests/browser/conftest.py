@@ -7,12 +7,16 @@ drives it and never downloads a browser of its own.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from werkzeug.serving import WSGIRequestHandler, make_server
+
+from matchmaker.services.mail import read_outbox
+from tests.conftest import PASSWORD
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Without these flags Chromium keeps trying to reach Google's services, which this
@@ -99,3 +103,27 @@ def screenshot(page, name: str) -> None:
     """Save a full-page screenshot (for the README, with `make screenshots`)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def fill_registration(page, organization: str, name: str, email: str) -> None:
+    """Fill the registration form (the kind is chosen by the page's link)."""
+    page.get_by_label("Organisation name").fill(organization)
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Repeat password").fill(PASSWORD)
+    page.get_by_label("I have read and accept the privacy notice.").check()
+
+
+def open_confirmation_link(page, app) -> None:
+    """Follow the link of the (only) mail in the outbox, as the recipient would."""
+    [message] = read_outbox(Path(app.config["MAIL_OUTBOX_DIR"]))
+    path = re.search(r"https?://[^/\s]+(/\S+)", message.get_body().get_content()).group(1)
+    page.goto(path)
+
+
+def log_in(page, email: str) -> None:
+    page.goto("/auth/login")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()

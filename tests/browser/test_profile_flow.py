@@ -1,30 +1,16 @@
 """A corporate registers, describes itself and a need in Japanese; staff approve both."""
 
-import re
-from pathlib import Path
-
 from matchmaker.models import Role
-from matchmaker.services.mail import read_outbox
-from tests.browser.conftest import screenshot
-from tests.conftest import PASSWORD
+from tests.browser.conftest import fill_registration, log_in, open_confirmation_link, screenshot
 
 
 def test_corporate_adds_japanese_need_and_staff_approve(app, page, live_server, browser, make_user):
     page.goto("/auth/register?kind=corporate")
-    page.get_by_label("Organisation name").fill("Kansai Precision Europe GmbH")
-    page.get_by_label("Your name").fill("Kenji Tanaka")
-    page.get_by_label("Email address").fill("tanaka@kansai.example")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_label("Repeat password").fill(PASSWORD)
-    page.get_by_label("I have read and accept the privacy notice.").check()
+    fill_registration(page, "Kansai Precision Europe GmbH", "Kenji Tanaka", "tanaka@kansai.example")
     page.get_by_role("button", name="Create account").click()
     page.get_by_text("confirmation link").wait_for()
-    [message] = read_outbox(Path(app.config["MAIL_OUTBOX_DIR"]))
-    link = re.search(r"https?://[^/\s]+(/\S+)", message.get_body().get_content()).group(1)
-    page.goto(link)
-    page.get_by_label("Email address").fill("tanaka@kansai.example")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    open_confirmation_link(page, app)
+    log_in(page, "tanaka@kansai.example")
     page.get_by_text("Company dashboard").wait_for()
 
     page.get_by_role("link", name="Edit profile").click()
@@ -53,10 +39,7 @@ def test_corporate_adds_japanese_need_and_staff_approve(app, page, live_server, 
 
     make_user(Role.STAFF, email="staff@example.com")
     staff = browser.new_context(base_url=live_server.url).new_page()
-    staff.goto("/auth/login")
-    staff.get_by_label("Email address").fill("staff@example.com")
-    staff.get_by_label("Password").fill(PASSWORD)
-    staff.get_by_role("button", name="Log in").click()
+    log_in(staff, "staff@example.com")
     staff.get_by_role("link", name="Kansai Precision Europe GmbH").click()
     screenshot(staff, "staff-review")
     review = staff.locator("form", has=staff.get_by_role("button", name="Save review"))
