@@ -222,3 +222,22 @@ def test_staff_see_the_best_startups_per_need(app, client, make_user):
     page = client.get(f"/staff/organizations/{corporate_id}").get_data(as_text=True)
     assert "Best startups for this need" in page
     assert "VoltCell" in page
+
+
+def test_best_matches_of_several_needs_come_best_first_and_capped(app, make_user):
+    battery = make_startup(app, make_user, "VoltCell", **BATTERY)
+    charger = make_startup(app, make_user, "Ladeprofi", **{**BATTERY, "offers": "EV chargers."})
+    first = make_corporate_need(app, make_user)
+    second = make_corporate_need(app, make_user)
+    rebuild(app)
+    with app.app_context():
+        needs = [db.session.get(Need, first), db.session.get(Need, second)]
+        best = matching.best_matches(needs, limit=1)
+        everything = matching.best_matches(needs, limit=10)
+
+    assert set(best) == {first, second}
+    assert [len(rows) for rows in best.values()] == [1, 1]
+    for need_id, rows in everything.items():
+        assert {row.startup_id for row in rows} == {battery, charger}
+        assert [row.score for row in rows] == sorted((row.score for row in rows), reverse=True)
+        assert best[need_id][0].startup_id == rows[0].startup_id

@@ -392,18 +392,28 @@ def _safely(refresh: Callable, target: Organization | Need) -> None:
         log.exception("refreshing the matches of %r failed", target)
 
 
-def matches_for_need(need: Need, limit: int = 10) -> list[Match]:
-    """The stored best startups for a need, best first (only those still matchable)."""
-    return list(
-        db.session.scalars(
-            sa.select(Match)
-            .join(Match.startup)
-            .where(
-                Match.need_id == need.id,
-                Organization.status == ProfileStatus.APPROVED,
-            )
-            .options(selectinload(Match.startup))
-            .order_by(Match.score.desc(), Match.id)
-            .limit(limit)
-        )
+def best_matches(needs: Iterable[Need], limit: int = 10) -> dict[int, list[Match]]:
+    """The stored best startups (still validated) of each need, best first, in one query."""
+    need_ids = [need.id for need in needs]
+    position = (
+        sa.func.row_number()
+        .over(partition_by=Match.need_id, order_by=(Match.score.desc(), Match.id))
+        .label("position")
     )
+    ranked = (
+        sa.select(Match.id, position)
+        .join(Match.startup)
+        .where(Match.need_id.in_(need_ids), Organization.status == ProfileStatus.APPROVED)
+        .subquery()
+    )
+    rows = db.session.scalars(
+        sa.select(Match)
+        .join(ranked, ranked.c.id == Match.id)
+        .where(ranked.c.position <= limit)
+        .options(selectinload(Match.startup))
+        .order_by(Match.need_id, ranked.c.position)
+    )
+    best: dict[int, list[Match]] = {need_id: [] for need_id in need_ids}
+    for match in rows:
+        best[match.need_id].append(match)
+    return best

@@ -65,9 +65,7 @@ def organization(organization_id: int):
         organization=organization,
         review_form=ReviewForm(),
         need_forms={need.id: need_review_form(need.id) for need in organization.needs},
-        top_matches={
-            need.id: matching.matches_for_need(need, limit=10) for need in organization.needs
-        },
+        top_matches=matching.best_matches(organization.needs, limit=10),
         completeness=profiles.profile_completeness(organization),
     )
 
