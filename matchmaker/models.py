@@ -279,14 +279,6 @@ class Need(db.Model):
     def term_ids(self, vocabulary: str) -> list[str]:
         return [term.term_id for term in self.terms if term.vocabulary == vocabulary]
 
-    @property
-    def is_matchable(self) -> bool:
-        return (
-            self.status is NeedStatus.OPEN
-            and self.review_status is ProfileStatus.APPROVED
-            and self.organization.status is ProfileStatus.APPROVED
-        )
-
 
 class NeedTerm(db.Model):
     """One taxonomy term (technology, partnership type) of a need."""

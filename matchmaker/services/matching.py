@@ -118,11 +118,11 @@ def matchable_needs_query() -> sa.Select:
     )
 
 
-def is_matchable_startup(organization: Organization) -> bool:
+def _is_matchable(query: sa.Select, entity, entity_id: int) -> bool:
+    # The rule lives in the two queries above: ask them rather than restate it in Python.
     return (
-        organization.kind is OrganizationKind.STARTUP
-        and organization.status is ProfileStatus.APPROVED
-        and organization.accepts_proposals
+        db.session.scalar(query.with_only_columns(entity.id).where(entity.id == entity_id))
+        is not None
     )
 
 
@@ -264,7 +264,7 @@ def refresh_need(need: Need) -> None:
     current text; the others come from the fitted pool."""
     db.session.execute(sa.delete(Match).where(Match.need_id == need.id))
     loaded = current_matcher()
-    if loaded is not None and need.is_matchable:
+    if loaded is not None and _is_matchable(matchable_needs_query(), Need, need.id):
         snapshot, matcher = loaded
         eligible = {
             organization_id: updated_at
@@ -312,7 +312,9 @@ def refresh_startup(organization: Organization) -> None:
     taken off, keeping each need's top rows; nothing is refitted."""
     db.session.execute(sa.delete(Match).where(Match.startup_id == organization.id))
     loaded = current_matcher()
-    if loaded is not None and is_matchable_startup(organization):
+    if loaded is not None and _is_matchable(
+        matchable_startups_query(), Organization, organization.id
+    ):
         _, matcher = loaded
         profile = organization_profile(organization)
         top_k = matches_per_need()
