@@ -433,3 +433,14 @@ def test_saving_the_form_keeps_values_the_form_does_not_show(app, client, corpor
     assert state["founded_year"] == 1950
     assert state["team_size"] == 300
     assert state["seeks"] == "Battery startups for pilots."
+
+
+def test_owner_removes_the_logo(app, client, startup):
+    upload(client, png_bytes(), "logo.png")
+    assert org_state(app, org_id(app, startup))["logo"] is not None
+
+    response = client.submit("/profile/logo/remove", follow_redirects=True)
+
+    assert "Logo removed." in response.get_data(as_text=True)
+    assert org_state(app, org_id(app, startup))["logo"] is None
+    assert client.get(f"/logos/{org_id(app, startup)}.png").status_code == 404
