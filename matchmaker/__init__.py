@@ -100,6 +100,7 @@ def register_blueprints(app: Flask) -> None:
     from matchmaker.admin.routes import bp as admin_bp
     from matchmaker.auth.routes import bp as auth_bp
     from matchmaker.corporate.routes import bp as corporate_bp
+    from matchmaker.introductions.routes import bp as introductions_bp
     from matchmaker.main.routes import bp as main_bp
     from matchmaker.profile.routes import bp as profile_bp
     from matchmaker.staff.routes import bp as staff_bp
@@ -112,6 +113,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(corporate_bp, url_prefix="/corporate")
     app.register_blueprint(staff_bp, url_prefix="/staff")
     app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(introductions_bp, url_prefix="/introductions")
 
 
 def register_errorhandlers(app: Flask) -> None:
@@ -121,10 +123,11 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from matchmaker.cli import demo_command, matches_group, users_group
+    from matchmaker.cli import demo_command, introductions_group, matches_group, users_group
 
     app.cli.add_command(users_group)
     app.cli.add_command(matches_group)
+    app.cli.add_command(introductions_group)
     app.cli.add_command(demo_command)
 
 

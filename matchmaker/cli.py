@@ -14,6 +14,7 @@ from flask.cli import FlaskGroup, with_appcontext
 from matchmaker.commands.rank import rank_command
 from matchmaker.models import Role
 from matchmaker.services import accounts, demo
+from matchmaker.services import introductions as introductions_service
 from matchmaker.services import matching as matching_service
 from matchmaker.services.errors import DomainError
 
@@ -104,6 +105,25 @@ def rebuild_matches_command() -> None:
     click.echo(
         f"Ranked {result.needs} needs against {result.startups} startups: "
         f"{result.matches} matches stored."
+    )
+
+
+@click.group("introductions", help="The introduction pipeline.")
+def introductions_group() -> None:
+    pass
+
+
+@introductions_group.command("tick")
+@in_request_context
+def introductions_tick_command() -> None:
+    """Send due opt-in reminders, expire unanswered proposals, remind staff of due next
+    actions and ask for outcome feedback. Run it from cron (e.g. hourly); running it
+    twice sends nothing twice."""
+    result = introductions_service.tick()
+    click.echo(
+        f"{result.reminders} reminders, {result.expired} expired, "
+        f"{result.next_action_reminders} next-action reminders, "
+        f"{result.feedback_requests} feedback requests sent."
     )
 
 

@@ -88,6 +88,17 @@ class Config:
     # Stored ranking rows per corporate need (pages show the best ten).
     MATCHES_PER_NEED = 50
 
+    # Introductions: opt-in reminders after these many days, expiry after that many;
+    # outcome feedback asked this many days after the meeting (then ~3 and ~6 months).
+    INTRODUCTION_REMINDER_DAYS = (3, 7)
+    INTRODUCTION_EXPIRY_DAYS = 14
+    INTRODUCTION_FEEDBACK_DAYS = (1, 91, 182)
+    INTRODUCTION_LINK_MAX_AGE = 60 * 24 * 3600
+    # Open proposals (waiting for staff or for an answer) one corporate may have at once.
+    MAX_OPEN_INTRODUCTIONS_PER_CORPORATE = 10
+    # Candidates the staff review queue shows per need.
+    QUEUE_CANDIDATES_PER_NEED = 10
+
     PASSWORD_MIN_LENGTH = 10
     PASSWORD_HASH_METHOD = "scrypt"
 
@@ -123,6 +134,12 @@ class Config:
         settings["MAIL_DEFAULT_SENDER"] = env.get("MAIL_DEFAULT_SENDER", cls.MAIL_DEFAULT_SENDER)
         settings["MAIL_OUTBOX_DIR"] = env.get("MAIL_OUTBOX_DIR") or str(
             Path(instance_path) / "outbox"
+        )
+        settings["INTRODUCTION_EXPIRY_DAYS"] = _env_int(
+            "INTRODUCTION_EXPIRY_DAYS", cls.INTRODUCTION_EXPIRY_DAYS
+        )
+        settings["MAX_OPEN_INTRODUCTIONS_PER_CORPORATE"] = _env_int(
+            "MAX_OPEN_INTRODUCTIONS_PER_CORPORATE", cls.MAX_OPEN_INTRODUCTIONS_PER_CORPORATE
         )
         settings["PUBLIC_URL"] = env.get("PUBLIC_URL", cls.PUBLIC_URL).rstrip("/")
         locale = env.get("DEFAULT_LOCALE", cls.BABEL_DEFAULT_LOCALE)

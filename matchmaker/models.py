@@ -4,7 +4,7 @@ state changes live in `matchmaker.services`."""
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 from flask_login import UserMixin
@@ -40,8 +40,11 @@ class UTCDateTime(sa.TypeDecorator):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def enum_column(enum_class: type[enum.Enum]) -> sa.Enum:
-    """A portable enum column: VARCHAR plus CHECK, storing the members' lower-case values."""
+def enum_column(enum_class: type[enum.Enum], name: str | None = None) -> sa.Enum:
+    """A portable enum column: VARCHAR plus CHECK, storing the members' lower-case values.
+
+    `name` names the CHECK constraint; it must differ when one table has two columns of
+    the same enum."""
     return sa.Enum(
         enum_class,
         native_enum=False,
@@ -49,7 +52,7 @@ def enum_column(enum_class: type[enum.Enum]) -> sa.Enum:
         length=32,
         validate_strings=True,
         values_callable=lambda members: [member.value for member in members],
-        name=enum_class.__name__.lower(),
+        name=name or enum_class.__name__.lower(),
     )
 
 
@@ -146,6 +149,11 @@ class Organization(db.Model):
         sa.ForeignKey("users.id", ondelete="SET NULL", use_alter=True)
     )
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The Japan Desk member who looks after this organisation; new introductions of a
+    # corporate go to its account manager.
+    account_manager_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL", use_alter=True), index=True
+    )
 
     users: Mapped[list[User]] = relationship(
         back_populates="organization", foreign_keys="User.organization_id"
@@ -156,6 +164,7 @@ class Organization(db.Model):
     needs: Mapped[list[Need]] = relationship(
         back_populates="organization", cascade="all, delete-orphan", order_by="Need.id"
     )
+    account_manager: Mapped[User | None] = relationship(foreign_keys=[account_manager_id])
 
     def term_ids(self, vocabulary: str) -> list[str]:
         return [term.term_id for term in self.terms if term.vocabulary == vocabulary]
@@ -339,3 +348,208 @@ class Match(db.Model):
 
     def reasons_for(self, locale: str) -> list[str]:
         return self.reasons.get(locale) or self.reasons.get("en") or []
+
+
+# --- introductions --------------------------------------------------------------------
+
+
+class IntroductionStatus(enum.StrEnum):
+    """Where one startup–corporate pair stands on its way to an outcome."""
+
+    PROPOSED = "proposed"  # the corporate asked for it; staff have not decided yet
+    APPROVED = "approved"  # staff approved; waiting for the startup's answer
+    STARTUP_ACCEPTED = "startup_accepted"  # waiting for the corporate's answer
+    CORPORATE_ACCEPTED = "corporate_accepted"  # both accepted; staff write the introduction
+    INTRODUCED = "introduced"  # introduction mail sent, contacts revealed
+    MEETING_HELD = "meeting_held"
+    CONCLUDED = "concluded"  # an outcome is recorded
+    REJECTED = "rejected"  # staff said no
+    DECLINED = "declined"  # one side said no
+    EXPIRED = "expired"  # an opt-in went unanswered
+
+
+# Waiting for someone: these count against a corporate's cap of open proposals.
+OPEN_INTRODUCTION_STATUSES = (
+    IntroductionStatus.PROPOSED,
+    IntroductionStatus.APPROVED,
+    IntroductionStatus.STARTUP_ACCEPTED,
+    IntroductionStatus.CORPORATE_ACCEPTED,
+)
+# From here on both sides see each other's contact details.
+CONTACTS_REVEALED_STATUSES = (
+    IntroductionStatus.CORPORATE_ACCEPTED,
+    IntroductionStatus.INTRODUCED,
+    IntroductionStatus.MEETING_HELD,
+    IntroductionStatus.CONCLUDED,
+)
+
+
+class Outcome(enum.StrEnum):
+    PILOT = "pilot"
+    JOINT_DEVELOPMENT = "joint_development"
+    INVESTMENT = "investment"
+    CONTRACT = "contract"
+    IN_DISCUSSION = "in_discussion"  # feedback only: still talking
+    NO_FIT = "no_fit"
+
+
+class DecisionReason(enum.StrEnum):
+    """Why staff rejected a pair, or why a side declined it."""
+
+    NOT_RELEVANT = "not_relevant"
+    TOO_EARLY = "too_early"
+    COMPETITOR = "competitor"
+    ALREADY_IN_CONTACT = "already_in_contact"
+    NO_CAPACITY = "no_capacity"
+    OTHER = "other"
+
+
+class Introduction(db.Model):
+    """One startup–corporate pair on its way from proposal to outcome.
+
+    A pair exists once: the unique constraint is what makes a rejected, declined or
+    introduced pair never come back, and what lets two staff members approving the same
+    pair at the same moment create exactly one row.
+    """
+
+    __tablename__ = "introductions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    corporate_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("organizations.id", ondelete="RESTRICT")
+    )
+    startup_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("organizations.id", ondelete="RESTRICT"), index=True
+    )
+    need_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("needs.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[IntroductionStatus] = mapped_column(enum_column(IntroductionStatus), index=True)
+    # Every state change bumps it; an update that expected another version changes nothing.
+    version: Mapped[int] = mapped_column(default=1)
+    is_requested_by_corporate: Mapped[bool] = mapped_column(default=False)
+    request_message: Mapped[str] = mapped_column(sa.Text, default="")
+    # The ranking as it was when the pair was proposed (the stored match may move on).
+    score: Mapped[float | None]
+    reasons: Mapped[dict[str, list[str]]] = mapped_column(sa.JSON, default=dict)
+
+    owner_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    notes: Mapped[str] = mapped_column(sa.Text, default="")
+    next_action: Mapped[str] = mapped_column(sa.String(200), default="")
+    next_action_on: Mapped[date | None] = mapped_column(sa.Date, index=True)
+    next_action_reminded_on: Mapped[date | None] = mapped_column(sa.Date)
+
+    decision_reason: Mapped[DecisionReason | None] = mapped_column(enum_column(DecisionReason))
+    decision_comment: Mapped[str] = mapped_column(sa.Text, default="")
+    outcome: Mapped[Outcome | None] = mapped_column(enum_column(Outcome))
+
+    # The open opt-in question (startup's, then corporate's): when it was asked and how
+    # many reminders went out, so that `introductions tick` never sends one twice.
+    asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reminders_sent: Mapped[int] = mapped_column(default=0)
+    feedback_rounds_sent: Mapped[int] = mapped_column(default=0)
+
+    introduction_text: Mapped[str] = mapped_column(sa.Text, default="")
+    introduction_language: Mapped[str | None] = mapped_column(sa.String(2))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    introduced_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    meeting_held_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    corporate: Mapped[Organization] = relationship(foreign_keys=[corporate_id])
+    startup: Mapped[Organization] = relationship(foreign_keys=[startup_id])
+    need: Mapped[Need | None] = relationship()
+    owner: Mapped[User | None] = relationship()
+    events: Mapped[list[IntroductionEvent]] = relationship(
+        back_populates="introduction", order_by="IntroductionEvent.id"
+    )
+    meeting: Mapped[Meeting | None] = relationship(back_populates="introduction")
+
+    __table_args__ = (
+        sa.UniqueConstraint("corporate_id", "startup_id"),
+        sa.Index("ix_introductions_corporate_status", "corporate_id", "status"),
+    )
+
+    @property
+    def contacts_revealed(self) -> bool:
+        return self.status in CONTACTS_REVEALED_STATUSES
+
+    def __repr__(self) -> str:
+        return f"<Introduction {self.id} {self.status.value}>"
+
+
+class IntroductionEvent(db.Model):
+    """The audit log: one row per state change, question, note or mail of an introduction.
+    Rows are only ever added."""
+
+    __tablename__ = "introduction_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    introduction_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("introductions.id", ondelete="RESTRICT"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # None: the system (reminders, expiry) or a signed mail link answered without login.
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    # Who acted, in words, as it was at the time ("Japan Desk: Anna Berg", "startup (mail link)").
+    actor_label: Mapped[str] = mapped_column(sa.String(200), default="")
+    kind: Mapped[str] = mapped_column(sa.String(40))
+    from_status: Mapped[IntroductionStatus | None] = mapped_column(
+        enum_column(IntroductionStatus, name="from_status")
+    )
+    to_status: Mapped[IntroductionStatus | None] = mapped_column(
+        enum_column(IntroductionStatus, name="to_status")
+    )
+    reason: Mapped[str] = mapped_column(sa.String(40), default="")
+    comment: Mapped[str] = mapped_column(sa.Text, default="")
+
+    introduction: Mapped[Introduction] = relationship(back_populates="events")
+    actor: Mapped[User | None] = relationship()
+
+
+class Meeting(db.Model):
+    """The agreed meeting of an introduced pair; changing it sends an updated invitation."""
+
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    introduction_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("introductions.id", ondelete="RESTRICT"), unique=True
+    )
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    duration_minutes: Mapped[int] = mapped_column(default=60)
+    # The zone the parties agreed in (shown back to them and written into the invitation).
+    timezone: Mapped[str] = mapped_column(sa.String(64))
+    location: Mapped[str] = mapped_column(sa.String(300), default="")
+    video_url: Mapped[str] = mapped_column(sa.String(500), default="")
+    needs_interpreter: Mapped[bool] = mapped_column(default=False)
+    interpreter_languages: Mapped[str] = mapped_column(sa.String(40), default="")
+    # iCalendar SEQUENCE: 0 for the first invitation, +1 for every update.
+    sequence: Mapped[int] = mapped_column(default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    introduction: Mapped[Introduction] = relationship(back_populates="meeting")
+
+
+class Notification(db.Model):
+    """An in-app message: to an organisation (every member sees it) or to one staff user."""
+
+    __tablename__ = "notifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    introduction_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("introductions.id", ondelete="CASCADE")
+    )
+    kind: Mapped[str] = mapped_column(sa.String(40))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    introduction: Mapped[Introduction | None] = relationship()

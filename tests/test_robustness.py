@@ -30,9 +30,21 @@ from werkzeug.routing import Rule
 
 from matchmaker import create_app
 from matchmaker.extensions import db
-from matchmaker.models import Organization, ProfileStatus, Role, User
+from matchmaker.models import (
+    CONTACTS_REVEALED_STATUSES,
+    Introduction,
+    IntroductionStatus,
+    Meeting,
+    Organization,
+    OrganizationKind,
+    ProfileStatus,
+    Role,
+    User,
+    utcnow,
+)
 from matchmaker.services import profiles
 from matchmaker.services.accounts import make_confirmation_token, make_password_token
+from matchmaker.services.introductions import make_answer_token, make_feedback_token
 from tests.conftest import PASSWORD, TEST_DATABASE_URL, Client
 from tests.factories import STARTUP_PROFILE, add_need, give_profile
 
@@ -48,6 +60,17 @@ BLUEPRINT_ROLES: dict[str, frozenset[str] | None] = {
     "corporate": frozenset({"corporate"}),
     "staff": frozenset({"staff", "admin"}),
     "admin": frozenset({"admin"}),
+    "introductions": frozenset({"startup", "corporate"}),
+}
+# Routes whose roles differ from their blueprint's.
+ENDPOINT_ROLES: dict[str, frozenset[str] | None] = {
+    "introductions.answer_by_link": None,  # the signed link is the key
+    "introductions.answered": None,
+    "introductions.feedback": None,
+    "introductions.detail": frozenset(ROLES) - {"anonymous"},  # staff are sent to their page
+    "introductions.notifications": frozenset(ROLES) - {"anonymous"},
+    "introductions.meeting_ics": frozenset(ROLES) - {"anonymous"},
+    "introductions.request_introduction": frozenset({"corporate"}),
 }
 # Public blueprints' routes that still need a login (any role).
 LOGIN_REQUIRED = {"auth.change_password", "main.logo"}
@@ -74,6 +97,9 @@ def rule_id(rule: Rule) -> str:
 
 def allowed_roles(rule: Rule) -> frozenset[str] | None:
     """The roles the house rules let through, or None when unknown (new blueprint)."""
+    if rule.endpoint in ENDPOINT_ROLES:
+        roles = ENDPOINT_ROLES[rule.endpoint]
+        return frozenset(ROLES) if roles is None else roles
     blueprint = rule.endpoint.split(".", 1)[0]
     if blueprint not in BLUEPRINT_ROLES:
         return None
@@ -134,6 +160,9 @@ class World:
     caplog: pytest.LogCaptureFixture
     clients: dict[str, Client] = field(default_factory=dict)
     snapshot: dict[str, list[tuple]] | None = None  # the database after the last post
+    # "own": c_own × s_own, introduced, with a meeting; "other": c_other × s_other, waiting
+    # for the startup's answer.
+    introduction_ids: dict[str, int] = field(default_factory=dict)
 
     def own(self, role: str) -> Org | None:
         return {"startup": self.orgs.get("s_own"), "corporate": self.orgs.get("c_own")}.get(role)
@@ -160,13 +189,56 @@ class World:
         if role in ("staff", "admin"):
             return []
         own = self.own(role)
+        names_shown, contacts_shown = self.revealed_to(own)
         markers = []
         for org in self.orgs.values():
             if own is not None and org.org_id == own.org_id:
                 continue
-            markers.append(org.contact)  # contact details: only after an introduction
-            markers.append(org.name)  # no page shows other organisations yet
+            if org.org_id not in contacts_shown:
+                markers.append(org.contact)  # contact details: only after both accepted
+            if org.org_id not in names_shown:
+                markers.append(org.name)
         return markers
+
+    def revealed_to(self, own: Org | None) -> tuple[set[int], set[int]]:
+        """Organisations whose name, and whose contact, the flow shows to `own` now."""
+        if own is None:
+            return set(), set()
+        with self.app.app_context():
+            db.session.remove()
+            introductions = db.session.scalars(
+                sa.select(Introduction).where(
+                    sa.or_(
+                        Introduction.startup_id == own.org_id,
+                        Introduction.corporate_id == own.org_id,
+                    )
+                )
+            ).all()
+            names: set[int] = set()
+            contacts: set[int] = set()
+            if own.kind == "corporate":
+                # Validated startups are what a company is shown (rankings, requests).
+                names |= set(
+                    db.session.scalars(
+                        sa.select(Organization.id).where(
+                            Organization.kind == OrganizationKind.STARTUP,
+                            Organization.status == ProfileStatus.APPROVED,
+                        )
+                    )
+                )
+            for introduction in introductions:
+                other = (
+                    introduction.corporate
+                    if introduction.startup_id == own.org_id
+                    else introduction.startup
+                )
+                if introduction.status in CONTACTS_REVEALED_STATUSES:
+                    contacts.add(other.id)
+                    names.add(other.id)
+                elif other.kind is OrganizationKind.STARTUP or other.is_name_public:
+                    names.add(other.id)
+            db.session.remove()
+            return names, contacts
 
 
 def png_bytes(size: tuple[int, int] = (8, 8)) -> bytes:
@@ -194,7 +266,14 @@ def world(app, make_user, caplog, tmp_path) -> World:
     caplog.set_level("ERROR", logger="matchmaker.errors")
     if _TEMPLATE and not TEST_DATABASE_URL:
         orgs = {label: replace(org) for label, org in _TEMPLATE["orgs"].items()}
-        return World(app, orgs, dict(_TEMPLATE["user_ids"]), dict(_TEMPLATE["emails"]), caplog)
+        return World(
+            app,
+            orgs,
+            dict(_TEMPLATE["user_ids"]),
+            dict(_TEMPLATE["emails"]),
+            caplog,
+            introduction_ids=dict(_TEMPLATE["introduction_ids"]),
+        )
     specs = {
         "s_own": (Role.STARTUP, ProfileStatus.APPROVED),
         "s_other": (Role.STARTUP, ProfileStatus.APPROVED),
@@ -222,6 +301,7 @@ def world(app, make_user, caplog, tmp_path) -> World:
     with app.app_context():
         for org in orgs.values():
             profiles.set_logo(db.session.get(Organization, org.org_id), png_bytes())
+    introduction_ids = _introductions(app, orgs)
     emails = {"startup": orgs["s_own"].email, "corporate": orgs["c_own"].email}
     user_ids = {"startup": orgs["s_own"].user_id, "corporate": orgs["c_own"].user_id}
     for role, email in (
@@ -240,8 +320,41 @@ def world(app, make_user, caplog, tmp_path) -> World:
             orgs={label: replace(org) for label, org in orgs.items()},
             user_ids=dict(user_ids),
             emails=dict(emails),
+            introduction_ids=dict(introduction_ids),
         )
-    return World(app, orgs, user_ids, emails, caplog)
+    return World(app, orgs, user_ids, emails, caplog, introduction_ids=introduction_ids)
+
+
+def _introductions(app, orgs: dict[str, Org]) -> dict[str, int]:
+    with app.app_context():
+        own = Introduction(
+            corporate_id=orgs["c_own"].org_id,
+            startup_id=orgs["s_own"].org_id,
+            need_id=orgs["c_own"].need_id,
+            status=IntroductionStatus.INTRODUCED,
+            reasons={"en": ["Both work on presses"]},
+            introduced_at=utcnow(),
+        )
+        other = Introduction(
+            corporate_id=orgs["c_other"].org_id,
+            startup_id=orgs["s_other"].org_id,
+            need_id=orgs["c_other"].need_id,
+            status=IntroductionStatus.APPROVED,
+            reasons={"en": ["Both work on presses"]},
+            asked_at=utcnow(),
+        )
+        db.session.add_all([own, other])
+        db.session.flush()
+        db.session.add(
+            Meeting(
+                introduction_id=own.id,
+                starts_at=utcnow(),
+                timezone="Europe/Berlin",
+                video_url="https://meet.example/x",
+            )
+        )
+        db.session.commit()
+        return {"own": own.id, "other": other.id}
 
 
 # --- what every response must satisfy --------------------------------------------------------
@@ -375,6 +488,16 @@ CORPORATE_PROFILE = {
 }
 
 NEW_PASSWORD = "Another long secret 42"
+MEETING_FORM = {
+    "meeting-day": "2026-12-03",
+    "meeting-time": "10:00",
+    "meeting-timezone": "Europe/Berlin",
+    "meeting-duration_minutes": "45",
+    "meeting-location": "Japan Desk, Duesseldorf",
+    "meeting-video_url": "https://meet.example/abc",
+    "meeting-needs_interpreter": "y",
+    "meeting-interpreter_languages": ["ja", "de"],
+}
 
 
 def _pairs(values: dict) -> Pairs:
@@ -462,6 +585,52 @@ def baseline(world: World, rule: Rule, role: str) -> Payload:
         "admin.users": lambda: Payload(
             _pairs({"email": "newstaff@example.com", "full_name": "New Staff", "role": "staff"})
         ),
+        "introductions.accept": lambda: Payload([("accept-submit", "1")]),
+        "introductions.answer_by_link": lambda: Payload([("accept-submit", "1")]),
+        "introductions.decline": lambda: Payload(
+            _pairs({"decline-reason": "not_relevant", "decline-comment": "Not for us."})
+        ),
+        "introductions.question": lambda: Payload([("question-question", "Who decides?")]),
+        "introductions.meeting": lambda: Payload(_pairs(MEETING_FORM)),
+        "introductions.meeting_held": lambda: Payload([("held-submit", "1")]),
+        "introductions.give_feedback": lambda: Payload(
+            _pairs({"feedback-outcome": "in_discussion", "feedback-comment": "Going well."})
+        ),
+        "introductions.feedback": lambda: Payload(
+            _pairs({"outcome": "pilot", "comment": "A pilot starts in May."})
+        ),
+        "introductions.request_introduction": lambda: Payload(
+            [(f"request{world.orgs['s_other'].org_id}-message", "We met them at a fair.")]
+        ),
+        "staff.approve_pair": lambda: Payload([("comment", "Good fit.")]),
+        "staff.approve_introduction": lambda: Payload([("comment", "Good fit.")]),
+        "staff.reject_pair": lambda: Payload(
+            _pairs({"reason": "competitor", "comment": "They compete."})
+        ),
+        "staff.reject_introduction": lambda: Payload(
+            _pairs({"reason": "too_early", "comment": "Later."})
+        ),
+        "staff.update_handling": lambda: Payload(
+            _pairs(
+                {
+                    "owner": str(world.user_ids["staff"]),
+                    "next_action": "Call both sides",
+                    "next_action_on": "2026-12-01",
+                    "notes": "Prefers Japanese.",
+                }
+            )
+        ),
+        "staff.send_introduction": lambda: Payload(
+            _pairs({"language": "en", "text": "Dear both, please meet."})
+        ),
+        "staff.save_meeting": lambda: Payload(_pairs(MEETING_FORM)),
+        "staff.meeting_held": lambda: Payload([("held-submit", "1")]),
+        "staff.record_outcome": lambda: Payload(
+            _pairs({"outcome": "pilot", "comment": "Pilot in Q2."})
+        ),
+        "staff.assign_account_manager": lambda: Payload(
+            [("manager", str(world.user_ids["staff"]))]
+        ),
     }
     return forms.get(endpoint, lambda: Payload([]))()
 
@@ -475,6 +644,8 @@ def valid_arguments(world: World, rule: Rule, role: str) -> dict[str, str]:
     values = {
         "organization_id": str((own or world.orgs["s_other"]).org_id),
         "need_id": str(world.orgs["c_own"].need_id),
+        "startup_id": str(world.orgs["s_other"].org_id),
+        "introduction_id": str(world.introduction_ids["own"]),
         "user_id": str(world.user_ids["staff_other"]),
         "kind": "startup",
     }
@@ -482,8 +653,14 @@ def valid_arguments(world: World, rule: Rule, role: str) -> dict[str, str]:
     user_id = world.user_ids.get(role, world.orgs["s_other"].user_id)
     with world.app.test_request_context():
         user = db.session.get(User, user_id)
+        own_introduction = db.session.get(Introduction, world.introduction_ids["own"])
         if rule.endpoint == "auth.confirm_email":
             values["token"] = make_confirmation_token(user)
+        elif rule.endpoint == "introductions.answer_by_link":
+            waiting = db.session.get(Introduction, world.introduction_ids["other"])
+            values["token"] = make_answer_token(waiting, OrganizationKind.STARTUP)
+        elif rule.endpoint == "introductions.feedback":
+            values["token"] = make_feedback_token(own_introduction, OrganizationKind.STARTUP, 1)
         else:
             purpose = "invite" if "invite" in rule.rule else "reset"
             values["token"] = make_password_token(user, purpose)
@@ -505,6 +682,14 @@ def foreign_arguments(world: World, rule: Rule, role: str) -> Iterator[tuple[str
             yield label, {**base, "organization_id": str(org.org_id)}
         if "need_id" in converters and org.need_id is not None:
             yield label, {**base, "need_id": str(org.need_id)}
+    if "introduction_id" in converters:
+        yield (
+            "introduction_other",
+            {
+                **base,
+                "introduction_id": str(world.introduction_ids["other"]),
+            },
+        )
     if "user_id" in converters:
         for other in ("staff", "admin", "staff_other"):
             yield other, {**base, "user_id": str(world.user_ids[other])}
@@ -597,9 +782,12 @@ def _url_cases():
         for kind in URL_KINDS:
             if kind in ("foreign", "odd_ids", "overflow_ids") and not has_arguments:
                 continue
-            if kind == "foreign" and not {"organization_id", "need_id", "user_id"} & set(
-                rule.arguments
-            ):
+            if kind == "foreign" and not {
+                "organization_id",
+                "need_id",
+                "user_id",
+                "introduction_id",
+            } & set(rule.arguments):
                 continue
             yield case(rule, kind)
 
@@ -911,6 +1099,7 @@ def test_every_post_route_is_covered_by_a_baseline():
         "auth.logout",
         "profile.remove_logo",
         "admin.toggle_active",
+        "introductions.notifications",
     }
     known = {
         "auth.register",
@@ -928,6 +1117,25 @@ def test_every_post_route_is_covered_by_a_baseline():
         "staff.review_need",
         "staff.import_organizations",
         "admin.users",
+        "introductions.accept",
+        "introductions.answer_by_link",
+        "introductions.decline",
+        "introductions.question",
+        "introductions.meeting",
+        "introductions.meeting_held",
+        "introductions.give_feedback",
+        "introductions.feedback",
+        "introductions.request_introduction",
+        "staff.approve_pair",
+        "staff.approve_introduction",
+        "staff.reject_pair",
+        "staff.reject_introduction",
+        "staff.update_handling",
+        "staff.send_introduction",
+        "staff.save_meeting",
+        "staff.meeting_held",
+        "staff.record_outcome",
+        "staff.assign_account_manager",
     }
     missing = {rule.endpoint for rule in RULES if "POST" in rule.methods} - buttons - known
     assert not missing, f"add baseline form data for {sorted(missing)}"

@@ -25,11 +25,19 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content_type: str  # "text/calendar; method=REQUEST"
+    data: bytes
+
+
+@dataclass(frozen=True)
 class OutgoingMail:
     to: str
     subject: str
     text: str
     html: str | None = None
+    attachments: tuple[Attachment, ...] = ()
 
 
 def send_mail(mail: OutgoingMail) -> EmailMessage:
@@ -44,6 +52,16 @@ def send_mail(mail: OutgoingMail) -> EmailMessage:
     message.set_content(mail.text)
     if mail.html:
         message.add_alternative(mail.html, subtype="html")
+    for attachment in mail.attachments:
+        maintype, _, rest = attachment.content_type.partition("/")
+        subtype, *parameters = (part.strip() for part in rest.split(";"))
+        message.add_attachment(
+            attachment.data,
+            maintype=maintype,
+            subtype=subtype,
+            filename=attachment.filename,
+            params=dict(parameter.split("=", 1) for parameter in parameters),
+        )
 
     if config.get("MAIL_SERVER"):
         _send_smtp(message, config)

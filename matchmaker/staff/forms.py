@@ -92,3 +92,66 @@ class NeedReviewForm(Form):
         _l("Comment"), validators=[Optional(), Length(max=2000)], render_kw={"rows": 2}
     )
     submit = SubmitField(_l("Save"))
+
+
+class QueueFilterForm(Form):
+    industry = SelectField(_l("Company industry"), validators=[Optional()])
+    owner = SelectField(_l("Account manager"), validators=[Optional()])
+    age = SelectField(
+        _l("Waiting"),
+        choices=[
+            ANY,
+            SelectChoice("7", _l("at least a week")),
+            SelectChoice("30", _l("at least a month")),
+        ],
+        validators=[Optional()],
+    )
+    submit = SubmitField(_l("Filter"))
+
+    def __init__(self, *args, staff=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.industry.choices = [ANY, *taxonomy_choices("industries")]
+        self.owner.choices = [ANY, SelectChoice("0", _l("nobody"))] + [
+            SelectChoice(str(user.id), user.full_name or user.email) for user in staff
+        ]
+
+    def criteria(self):
+        from matchmaker.services.introductions import QueueCriteria
+
+        return QueueCriteria(
+            industry=self.industry.data or None,
+            owner_id=int(self.owner.data) if self.owner.data else None,
+            min_age_days=int(self.age.data) if self.age.data else None,
+        )
+
+
+class PipelineFilterForm(Form):
+    status = SelectField(_l("Stage"), validators=[Optional()])
+    owner = SelectField(_l("Owner"), validators=[Optional()])
+    due = SelectField(
+        _l("Next action"),
+        choices=[ANY, SelectChoice("1", _l("due today or overdue"))],
+        validators=[Optional()],
+    )
+    submit = SubmitField(_l("Filter"))
+
+    def __init__(self, *args, staff=(), **kwargs):
+        from matchmaker.introductions.labels import STAGE_LABELS
+
+        super().__init__(*args, **kwargs)
+        self.status.choices = [ANY] + [
+            SelectChoice(status.value, label) for status, label in STAGE_LABELS.items()
+        ]
+        self.owner.choices = [ANY, SelectChoice("0", _l("nobody"))] + [
+            SelectChoice(str(user.id), user.full_name or user.email) for user in staff
+        ]
+
+    def criteria(self):
+        from matchmaker.models import IntroductionStatus
+        from matchmaker.services.introductions import PipelineCriteria
+
+        return PipelineCriteria(
+            status=IntroductionStatus(self.status.data) if self.status.data else None,
+            owner_id=int(self.owner.data) if self.owner.data else None,
+            due_only=self.due.data == "1",
+        )

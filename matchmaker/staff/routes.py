@@ -116,5 +116,5 @@ def review_need(need_id: int):
     return redirect(url_for("staff.organization", organization_id=need.organization_id))
 
 
-# Import and export live in their own module on this blueprint.
-from matchmaker.staff import exchange_routes  # noqa: E402, F401
+# Import/export and introductions live in their own modules on this blueprint.
+from matchmaker.staff import exchange_routes, introduction_routes  # noqa: E402, F401
