@@ -749,3 +749,58 @@ def test_parties_get_notifications(app, pair, client):
     client.login("yamada@kansai-auto.example")
     page = client.get("/introductions/notifications").get_data(as_text=True)
     assert "Your answer is needed" not in page
+
+
+# --- the parties' and staff's overview pages ------------------------------------------------
+
+
+def test_corporate_sees_its_ranked_startups_and_requests_from_there(app, pair, client):
+    client.login("yamada@kansai-auto.example")
+    page = client.get("/corporate/").get_data(as_text=True)
+    assert "VoltCell Robotics" in page
+    assert "Request introduction" in page
+    assert "lena@voltcell.example" not in page
+    client.submit(f"/introductions/request/{pair.need}/{pair.startup}", {})
+    page = client.get("/corporate/").get_data(as_text=True)
+    assert "Requested, waiting for the Japan Desk" in page
+
+
+def test_startup_dashboard_says_an_answer_is_needed(app, pair, client):
+    approve(app, pair)
+    client.login("lena@voltcell.example")
+    page = client.get("/startup/").get_data(as_text=True)
+    assert "1 proposal is waiting for your answer." in page
+    assert "Kansai" not in page  # the company keeps its name private
+
+
+def test_staff_dashboard_counts_stages_and_lists_due_actions(app, pair, client):
+    introduction_id = approve(app, pair)
+    with app.test_request_context():
+        staff = db.session.get(User, pair.staff)
+        service.update_handling(
+            db.session.get(Introduction, introduction_id),
+            staff,
+            staff,
+            "Call Yamada-san",
+            date.today(),
+            "",
+        )
+    client.login("anna@japandesk.example")
+    page = client.get("/staff/").get_data(as_text=True)
+    assert "Call Yamada-san" in page
+    assert "Review queue" in page
+
+
+def test_account_manager_owns_new_introductions(app, pair, client):
+    client.login("anna@japandesk.example")
+    client.submit(
+        f"/staff/organizations/{pair.corporate}/account-manager", {"manager": str(pair.staff)}
+    )
+    page = client.get(f"/staff/queue?owner={pair.staff}").get_data(as_text=True)
+    assert "VoltCell" in page
+    with app.test_request_context():
+        need, startup, _ = _get(app, pair)
+        introduction = service.request_introduction(
+            need, startup, db.session.get(User, pair.corporate_user)
+        )
+        assert introduction.owner_id == pair.staff

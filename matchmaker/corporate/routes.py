@@ -7,8 +7,9 @@ from flask_login import current_user
 from matchmaker.auth.access import require_roles
 from matchmaker.corporate.forms import NeedForm, NeedStatusForm
 from matchmaker.extensions import db
+from matchmaker.introductions.forms import RequestForm
 from matchmaker.models import Need, NeedStatus, Role
-from matchmaker.services import profiles
+from matchmaker.services import introductions, matching, profiles
 from matchmaker.services.profiles import ProfileInvalid
 
 bp = Blueprint("corporate", __name__)
@@ -26,10 +27,18 @@ def get_own_need_or_404(need_id: int) -> Need:
 @bp.route("/")
 def dashboard():
     organization = current_user.organization
+    matches = matching.best_matches(organization.needs, limit=10)
     return render_template(
         "corporate/dashboard.html",
         organization=organization,
         completeness=profiles.profile_completeness(organization),
+        matches=matches,
+        pairs=introductions.pairs_of_corporate(organization),
+        request_forms={
+            match.startup_id: RequestForm(prefix=f"request{match.startup_id}")
+            for rows in matches.values()
+            for match in rows
+        },
         status_forms={
             need.id: NeedStatusForm(prefix=f"need{need.id}", status=need.status.value)
             for need in organization.needs

@@ -166,6 +166,16 @@ def introductions_for_organization(organization: Organization) -> list[Introduct
     return sorted(rows, key=lambda row: waiting_for(row) is not organization.kind)
 
 
+def pairs_of_corporate(organization: Organization) -> dict[int, Introduction]:
+    """The corporate's introductions by startup id (to show where each match stands)."""
+    return {
+        introduction.startup_id: introduction
+        for introduction in db.session.scalars(
+            sa.select(Introduction).where(Introduction.corporate_id == organization.id)
+        )
+    }
+
+
 def open_introduction_count(corporate_id: int) -> int:
     return db.session.scalar(
         sa.select(sa.func.count())

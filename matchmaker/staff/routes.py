@@ -6,8 +6,9 @@ from flask_login import current_user
 
 from matchmaker.auth.access import require_roles
 from matchmaker.extensions import db
+from matchmaker.introductions.forms import AccountManagerForm
 from matchmaker.models import Need, Organization, ProfileStatus, Role
-from matchmaker.services import directory, matching, profiles
+from matchmaker.services import directory, introductions, matching, profiles
 from matchmaker.services.errors import DomainError
 from matchmaker.staff.forms import DirectoryFilterForm, NeedReviewForm, ReviewForm
 
@@ -34,6 +35,10 @@ def dashboard():
         counts=directory.count_organizations_by_kind(),
         waiting=directory.review_queue(),
         waiting_needs=directory.needs_waiting_for_review(),
+        pipeline=introductions.pipeline_counts(),
+        due=introductions.search_introductions(
+            introductions.PipelineCriteria(due_only=True), per_page=10
+        ).items,
     )
 
 
@@ -67,6 +72,10 @@ def organization(organization_id: int):
         need_forms={need.id: need_review_form(need.id) for need in organization.needs},
         top_matches=matching.best_matches(organization.needs, limit=10),
         completeness=profiles.profile_completeness(organization),
+        manager_form=AccountManagerForm(
+            staff=introductions.staff_members(),
+            manager=str(organization.account_manager_id or ""),
+        ),
     )
 
 

@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from matchmaker.auth.access import require_roles
 from matchmaker.models import Role
+from matchmaker.services.introductions import introductions_for_organization, waiting_for
 from matchmaker.services.profiles import profile_completeness
 
 bp = Blueprint("startup", __name__)
@@ -14,8 +15,11 @@ bp.before_request(require_roles(Role.STARTUP))
 @bp.route("/")
 def dashboard():
     organization = current_user.organization
+    introductions = introductions_for_organization(organization)
     return render_template(
         "startup/dashboard.html",
         organization=organization,
         completeness=profile_completeness(organization),
+        introductions=introductions[:5],
+        waiting=[row for row in introductions if waiting_for(row) is organization.kind],
     )
