@@ -20,9 +20,25 @@ from flask.testing import FlaskClient
 
 from matchmaker import create_app
 from matchmaker.extensions import db
-from matchmaker.models import Organization, OrganizationKind, Role, User, utcnow
+from matchmaker.models import (
+    Match,
+    Organization,
+    OrganizationKind,
+    ProfileStatus,
+    Role,
+    User,
+    utcnow,
+)
+from matchmaker.services import profiles
 from matchmaker.services.accounts import hash_password
 from matchmaker.services.mail import read_outbox
+from matchmaker.services.profiles import NeedData
+from tests.factories import (
+    PAIR_CORPORATE_PROFILE,
+    PAIR_STARTUP_PROFILE,
+    Pair,
+    validated_organization,
+)
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
 PASSWORD = "correct horse battery"
@@ -204,3 +220,39 @@ def get_user(app: Flask, email: str) -> User | None:
         if user is not None:
             db.session.expunge(user)
         return user
+
+
+@pytest.fixture
+def pair(app, make_user) -> Pair:
+    staff = make_user(Role.STAFF, email="anna@japandesk.example")
+    corporate_user = make_user(Role.CORPORATE, email="yamada@kansai-auto.example")
+    corporate = validated_organization(app, corporate_user, PAIR_CORPORATE_PROFILE)
+    with app.test_request_context():
+        organization = db.session.get(Organization, corporate)
+        need = profiles.save_need(
+            organization, NeedData(title="Battery management", description="For vans.")
+        )
+        need.review_status = ProfileStatus.APPROVED
+        db.session.commit()
+        need_id = need.id
+    startup_user = make_user(
+        Role.STARTUP, email="lena@voltcell.example", organization_name="VoltCell Robotics"
+    )
+    startup = validated_organization(app, startup_user, PAIR_STARTUP_PROFILE)
+    with app.test_request_context():
+        db.session.add(
+            Match(
+                need_id=need_id,
+                startup_id=startup,
+                score=0.82,
+                features={"text": 0.8},
+                reasons={
+                    "en": ["Both work on battery management"],
+                    "de": ["Beide arbeiten an Batteriemanagement"],
+                    "ja": ["両者ともバッテリーマネジメントに取り組んでいます"],
+                },
+                model_version="test",
+            )
+        )
+        db.session.commit()
+    return Pair(staff, corporate_user, startup_user, corporate, startup, need_id)

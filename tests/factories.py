@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 
 from matchmaker.extensions import db
-from matchmaker.models import Need, Organization, ProfileStatus, User
+from matchmaker.models import Match, Need, Organization, ProfileStatus, Role, User
 from matchmaker.services import profiles
 from matchmaker.services.profiles import NeedData, ProfileData
 
@@ -97,3 +99,69 @@ def need_state(app, need_id: int) -> dict:
             "text_language": need.text_language,
             "technologies": need.term_ids("technologies"),
         }
+
+
+# --- a validated startup-corporate pair with a stored match (introductions) ------------------
+
+PAIR_STARTUP_PROFILE = ProfileData(
+    name="VoltCell Robotics",
+    description="Battery management systems for electric delivery vans.",
+    offers="Battery management software.",
+    city="Duesseldorf",
+    country="DE",
+    industries=("automotive",),
+    languages=("en", "de"),
+    contact_name="Lena Vogel",
+    contact_email="lena@voltcell.example",
+    contact_phone="+49 211 1234567",
+)
+PAIR_CORPORATE_PROFILE = ProfileData(
+    name="Kansai Auto Europe",
+    description="European office of a Japanese automotive supplier.",
+    industries=("automotive",),
+    languages=("en", "ja"),
+    contact_name="Taro Yamada",
+    contact_email="yamada@kansai-auto.example",
+)
+
+
+@dataclass
+class Pair:
+    staff: int
+    corporate_user: int
+    startup_user: int
+    corporate: int
+    startup: int
+    need: int
+
+
+def validated_organization(app, user_id: int, data: ProfileData) -> int:
+    with app.test_request_context():
+        organization = db.session.get(User, user_id).organization
+        profiles.update_profile(organization, data)
+        organization.status = ProfileStatus.APPROVED
+        db.session.commit()
+        return organization.id
+
+
+def add_startup(app, make_user, name: str, score: float, need_id: int, **changes) -> int:
+    user_id = make_user(Role.STARTUP, organization_name=name)
+    data = ProfileData(**{**PAIR_STARTUP_PROFILE.__dict__, "name": name, **changes})
+    startup_id = validated_organization(app, user_id, data)
+    with app.test_request_context():
+        db.session.add(
+            Match(
+                need_id=need_id,
+                startup_id=startup_id,
+                score=score,
+                features={"text": score},
+                reasons={
+                    "en": ["Both work on battery management"],
+                    "de": ["Beide arbeiten an Batteriemanagement"],
+                    "ja": ["両者ともバッテリーマネジメントに取り組んでいます"],
+                },
+                model_version="test",
+            )
+        )
+        db.session.commit()
+    return startup_id

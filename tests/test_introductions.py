@@ -4,7 +4,6 @@ outcomes, reminders and the audit log, through the service functions and the pag
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
@@ -16,7 +15,6 @@ from matchmaker.models import (
     Introduction,
     IntroductionEvent,
     IntroductionStatus,
-    Match,
     Need,
     Organization,
     Outcome,
@@ -28,109 +26,11 @@ from matchmaker.models import (
 from matchmaker.services import introductions as service
 from matchmaker.services import profiles
 from matchmaker.services.introductions import Actor
-from matchmaker.services.profiles import NeedData, ProfileData
+from matchmaker.services.profiles import NeedData
 from tests.conftest import link_in, mail_body
+from tests.factories import PAIR_CORPORATE_PROFILE, Pair, add_startup, validated_organization
 
 S = IntroductionStatus
-
-STARTUP_PROFILE = ProfileData(
-    name="VoltCell Robotics",
-    description="Battery management systems for electric delivery vans.",
-    offers="Battery management software.",
-    city="Duesseldorf",
-    country="DE",
-    industries=("automotive",),
-    languages=("en", "de"),
-    contact_name="Lena Vogel",
-    contact_email="lena@voltcell.example",
-    contact_phone="+49 211 1234567",
-)
-CORPORATE_PROFILE = ProfileData(
-    name="Kansai Auto Europe",
-    description="European office of a Japanese automotive supplier.",
-    industries=("automotive",),
-    languages=("en", "ja"),
-    contact_name="Taro Yamada",
-    contact_email="yamada@kansai-auto.example",
-)
-
-
-@dataclass
-class Pair:
-    staff: int
-    corporate_user: int
-    startup_user: int
-    corporate: int
-    startup: int
-    need: int
-
-
-def _organization(app, user_id: int, data: ProfileData) -> int:
-    with app.test_request_context():
-        organization = db.session.get(User, user_id).organization
-        profiles.update_profile(organization, data)
-        organization.status = ProfileStatus.APPROVED
-        db.session.commit()
-        return organization.id
-
-
-def add_startup(app, make_user, name: str, score: float, need_id: int, **changes) -> int:
-    user_id = make_user(Role.STARTUP, organization_name=name)
-    data = ProfileData(**{**STARTUP_PROFILE.__dict__, "name": name, **changes})
-    startup_id = _organization(app, user_id, data)
-    with app.test_request_context():
-        db.session.add(
-            Match(
-                need_id=need_id,
-                startup_id=startup_id,
-                score=score,
-                features={"text": score},
-                reasons={
-                    "en": ["Both work on battery management"],
-                    "de": ["Beide arbeiten an Batteriemanagement"],
-                    "ja": ["両者ともバッテリーマネジメントに取り組んでいます"],
-                },
-                model_version="test",
-            )
-        )
-        db.session.commit()
-    return startup_id
-
-
-@pytest.fixture
-def pair(app, make_user) -> Pair:
-    staff = make_user(Role.STAFF, email="anna@japandesk.example")
-    corporate_user = make_user(Role.CORPORATE, email="yamada@kansai-auto.example")
-    corporate = _organization(app, corporate_user, CORPORATE_PROFILE)
-    with app.test_request_context():
-        organization = db.session.get(Organization, corporate)
-        need = profiles.save_need(
-            organization, NeedData(title="Battery management", description="For vans.")
-        )
-        need.review_status = ProfileStatus.APPROVED
-        db.session.commit()
-        need_id = need.id
-    startup_user = make_user(
-        Role.STARTUP, email="lena@voltcell.example", organization_name="VoltCell Robotics"
-    )
-    startup = _organization(app, startup_user, STARTUP_PROFILE)
-    with app.test_request_context():
-        db.session.add(
-            Match(
-                need_id=need_id,
-                startup_id=startup,
-                score=0.82,
-                features={"text": 0.8},
-                reasons={
-                    "en": ["Both work on battery management"],
-                    "de": ["Beide arbeiten an Batteriemanagement"],
-                    "ja": ["両者ともバッテリーマネジメントに取り組んでいます"],
-                },
-                model_version="test",
-            )
-        )
-        db.session.commit()
-    return Pair(staff, corporate_user, startup_user, corporate, startup, need_id)
 
 
 def _get(app, pair: Pair):
@@ -346,7 +246,7 @@ def test_open_proposals_per_corporate_are_capped(make_app, make_user):
     app = make_app(MAX_OPEN_INTRODUCTIONS_PER_CORPORATE=1)
     staff = make_user(Role.STAFF)
     corporate_user = make_user(Role.CORPORATE)
-    corporate = _organization(app, corporate_user, CORPORATE_PROFILE)
+    corporate = validated_organization(app, corporate_user, PAIR_CORPORATE_PROFILE)
     with app.test_request_context():
         need = profiles.save_need(
             db.session.get(Organization, corporate), NeedData(title="Battery packs")
