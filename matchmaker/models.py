@@ -553,3 +553,25 @@ class Notification(db.Model):
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     introduction: Mapped[Introduction | None] = relationship()
+
+
+class MarkKind(enum.StrEnum):
+    SAVED = "saved"
+    NOT_INTERESTED = "not_interested"  # hidden for that need; a signal for the matcher
+
+
+class NeedStartupMark(db.Model):
+    """A corporate's own note on a ranked startup for one of its needs."""
+
+    __tablename__ = "need_startup_marks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(sa.ForeignKey("needs.id", ondelete="CASCADE"))
+    startup_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[MarkKind] = mapped_column(enum_column(MarkKind))
+    marked_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    marked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (sa.UniqueConstraint("need_id", "startup_id"),)

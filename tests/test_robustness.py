@@ -602,6 +602,9 @@ def baseline(world: World, rule: Rule, role: str) -> Payload:
         "introductions.request_introduction": lambda: Payload(
             [(f"request{world.orgs['s_other'].org_id}-message", "We met them at a fair.")]
         ),
+        "corporate.mark_startup": lambda: Payload(
+            [(f"mark{world.orgs['s_other'].org_id}-kind", "not_interested")]
+        ),
         "staff.approve_pair": lambda: Payload([("comment", "Good fit.")]),
         "staff.approve_introduction": lambda: Payload([("comment", "Good fit.")]),
         "staff.reject_pair": lambda: Payload(
@@ -1100,6 +1103,7 @@ def test_every_post_route_is_covered_by_a_baseline():
         "profile.remove_logo",
         "admin.toggle_active",
         "introductions.notifications",
+        "corporate.restore_dismissed",
     }
     known = {
         "auth.register",
@@ -1117,6 +1121,7 @@ def test_every_post_route_is_covered_by_a_baseline():
         "staff.review_need",
         "staff.import_organizations",
         "admin.users",
+        "corporate.mark_startup",
         "introductions.accept",
         "introductions.answer_by_link",
         "introductions.decline",

@@ -11,11 +11,13 @@ from matchmaker.formbase import Form
 from matchmaker.forms import (
     TEXT_LANGUAGE_CHOICES,
     MultiCheckboxField,
+    country_choices,
     empty_to_none,
     taxonomy_choices,
 )
-from matchmaker.models import Need, NeedStatus, TimeHorizon
+from matchmaker.models import MarkKind, Need, NeedStatus, TimeHorizon
 from matchmaker.services.profiles import NeedData
+from matchmaker.services.shortlists import MatchCriteria
 
 TIME_HORIZONS = [
     SelectChoice(TimeHorizon.NOW.value, _l("Now (within 3 months)")),
@@ -86,3 +88,69 @@ class NeedStatusForm(Form):
         ],
     )
     submit = SubmitField(_l("Change"))
+
+
+ANY = SelectChoice("", _l("any"))
+
+
+class MatchFilterForm(Form):
+    """Filters and sorting of a need's ranked startups (a GET form)."""
+
+    industry = SelectField(_l("Industry"), validators=[Optional()])
+    technology = SelectField(_l("Technology"), validators=[Optional()])
+    stage = SelectField(_l("Stage"), validators=[Optional()])
+    country = SelectField(_l("Country"), validators=[Optional()])
+    language = SelectField(_l("Language"), validators=[Optional()])
+    sort = SelectField(
+        _l("Sort by"),
+        choices=[
+            SelectChoice("score", _l("best match")),
+            SelectChoice("newest", _l("youngest company")),
+            SelectChoice("founded", _l("longest in business")),
+            SelectChoice("team_size", _l("largest team")),
+        ],
+        default="score",
+        validators=[Optional()],
+    )
+    saved = SelectField(
+        _l("Show"),
+        choices=[SelectChoice("", _l("all")), SelectChoice("1", _l("saved only"))],
+        validators=[Optional()],
+    )
+    submit = SubmitField(_l("Apply"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.industry.choices = [ANY, *taxonomy_choices("industries")]
+        self.technology.choices = [ANY, *taxonomy_choices("technologies")]
+        self.stage.choices = [ANY, *taxonomy_choices("stages")]
+        self.country.choices = [ANY, *country_choices()[1:]]
+        self.language.choices = [ANY, *taxonomy_choices("languages")]
+
+    def criteria(self) -> MatchCriteria:
+        return MatchCriteria(
+            industry=self.industry.data or None,
+            technology=self.technology.data or None,
+            stage=self.stage.data or None,
+            country=self.country.data or None,
+            language=self.language.data or None,
+            sort=self.sort.data or "score",
+            saved_only=self.saved.data == "1",
+        )
+
+
+class MarkForm(Form):
+    """Save / not interested / undo for one startup (the buttons carry the value)."""
+
+    kind = SelectField(
+        choices=[
+            SelectChoice(MarkKind.SAVED.value, _l("Save")),
+            SelectChoice(MarkKind.NOT_INTERESTED.value, _l("Not interested")),
+            SelectChoice("clear", _l("Undo")),
+        ],
+        validators=[DataRequired()],
+    )
+
+    @property
+    def mark(self) -> MarkKind | None:
+        return None if self.kind.data == "clear" else MarkKind(self.kind.data)

@@ -29,9 +29,11 @@ from matchmaker.models import (
     Introduction,
     IntroductionEvent,
     IntroductionStatus,
+    MarkKind,
     Match,
     Meeting,
     Need,
+    NeedStartupMark,
     NeedStatus,
     Notification,
     Organization,
@@ -324,6 +326,12 @@ def queue_candidates(need_ids: Sequence[int], limit: int | None = None) -> list[
             Organization.status == ProfileStatus.APPROVED,
             Organization.accepts_proposals.is_(True),
             _undecided_pair(Need.organization_id, Match.startup_id),
+            # The company said "not interested" for this need.
+            ~sa.exists().where(
+                NeedStartupMark.need_id == Match.need_id,
+                NeedStartupMark.startup_id == Match.startup_id,
+                NeedStartupMark.kind == MarkKind.NOT_INTERESTED,
+            ),
         )
         .subquery()
     )
@@ -770,8 +778,15 @@ def _meeting_description(meeting: Meeting) -> str:
     if meeting.video_url:
         parts.append(f"Video: {meeting.video_url}")
     if meeting.needs_interpreter:
-        parts.append(f"Interpreter: {meeting.interpreter_languages}")
+        parts.append(f"Interpreter: {_language_names(meeting, 'en')}")
     return "\n".join(parts)
+
+
+def _language_names(meeting: Meeting, lang: str) -> str:
+    languages = vocabulary("languages")
+    return ", ".join(
+        languages.label(code, lang) for code in meeting.interpreter_languages.split(",") if code
+    )
 
 
 def _ics_text(value: str) -> str:
@@ -1336,6 +1351,7 @@ def _mail_party(
             local_start=(
                 meeting.starts_at.astimezone(ZoneInfo(meeting.timezone)) if meeting else None
             ),
+            interpreter=_language_names(meeting, lang) if meeting else "",
             **context,
         )
         _send(OutgoingMail(to=address, subject=subject, text=text, attachments=attachments))

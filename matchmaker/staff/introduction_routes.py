@@ -204,7 +204,8 @@ def approve_introduction(introduction_id: int):
             ),
             _("Approved: the startup is asked first."),
         )
-    return _back(introduction)
+    back = request.form.get("back")
+    return redirect(back) if _is_local(back) else _back(introduction)
 
 
 @bp.route("/introductions/<int:introduction_id>/reject", methods=["POST"])
