@@ -150,3 +150,16 @@ def test_another_companys_need_is_not_found(app, pair, make_user, client):
     assert response.status_code == 404
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(NeedStartupMark)) == 0
+
+
+def test_startups_see_open_needs_anonymised_unless_the_company_allows_its_name(app, pair, client):
+    client.login("lena@voltcell.example")
+    page = client.get("/startup/needs").get_data(as_text=True)
+    assert "Battery management" in page
+    assert "A Japanese company" in page and "Kansai Auto Europe" not in page
+    with app.app_context():
+        db.session.get(Organization, pair.corporate).is_name_public = True
+        db.session.commit()
+    page = client.get("/startup/needs").get_data(as_text=True)
+    assert "Kansai Auto Europe" in page
+    assert "yamada@kansai-auto.example" not in page

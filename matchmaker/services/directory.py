@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 from matchmaker.extensions import db
 from matchmaker.models import (
     Need,
+    NeedStatus,
     Organization,
     OrganizationKind,
     OrganizationTerm,
@@ -139,3 +140,23 @@ def search_organizations(criteria: DirectoryCriteria, page: int = 1) -> Paginati
         selectinload(Organization.terms)
     )
     return db.paginate(query, page=page, per_page=PAGE_SIZE, error_out=False)
+
+
+def open_needs(page: int = 1, per_page: int = 20) -> Pagination:
+    """Open, validated needs of validated companies, newest first: what startups may see
+    of what the Japan Desk's companies look for (the template hides private names)."""
+    query = (
+        sa.select(Need)
+        .join(Need.organization)
+        .where(
+            Need.status == NeedStatus.OPEN,
+            Need.review_status == ProfileStatus.APPROVED,
+            Organization.status == ProfileStatus.APPROVED,
+        )
+        .options(
+            selectinload(Need.terms),
+            selectinload(Need.organization).selectinload(Organization.terms),
+        )
+        .order_by(Need.created_at.desc(), Need.id.desc())
+    )
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)

@@ -1,10 +1,11 @@
 """The startup's area."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, render_template, request
 from flask_login import current_user
 
 from matchmaker.auth.access import require_roles
 from matchmaker.models import Role
+from matchmaker.services.directory import open_needs
 from matchmaker.services.introductions import introductions_for_organization, waiting_for
 from matchmaker.services.profiles import profile_completeness
 
@@ -23,3 +24,10 @@ def dashboard():
         introductions=introductions[:5],
         waiting=[row for row in introductions if waiting_for(row) is organization.kind],
     )
+
+
+@bp.route("/needs")
+def needs():
+    """What the Japan Desk's companies are looking for (names only where they allow it)."""
+    page = min(max(request.args.get("page", 1, type=int), 1), 10_000)
+    return render_template("startup/needs.html", pagination=open_needs(page=page))
