@@ -80,6 +80,8 @@ class Config:
     PUBLIC_URL = "http://127.0.0.1:5000"
 
     BABEL_DEFAULT_LOCALE = "en"
+    # Times on pages are shown in the Japan Desk's zone (meetings in their own zone).
+    BABEL_DEFAULT_TIMEZONE = "Europe/Berlin"
     LANGUAGES = ("en", "de", "ja")
 
     EMAIL_CONFIRM_MAX_AGE = 3 * 24 * 3600

@@ -2,6 +2,8 @@
 
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date, format_time
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from matchmaker.models import DecisionReason, IntroductionStatus, Outcome
@@ -88,6 +90,15 @@ EVENT_LABELS = {
 }
 
 
+def meeting_time(meeting) -> str:
+    """The meeting's start in the zone the parties agreed on, written the viewer's way."""
+    zone = ZoneInfo(meeting.timezone)
+    local = meeting.starts_at.astimezone(zone)
+    locale = str(get_locale() or "en")
+    day = format_date(local, "medium", locale=locale)
+    return f"{day} {format_time(local, 'short', tzinfo=zone, locale=locale)}"
+
+
 def label_context() -> dict:
     return {
         "intro_status_labels": STATUS_LABELS,
@@ -97,5 +108,5 @@ def label_context() -> dict:
         "intro_outcome_labels": OUTCOME_LABELS,
         "notification_labels": NOTIFICATION_LABELS,
         "intro_event_labels": EVENT_LABELS,
-        "meeting_zone": ZoneInfo,
+        "meeting_time": meeting_time,
     }

@@ -262,7 +262,8 @@ def test_introduction_from_request_to_outcome(app, page, new_page, make_user):
     meeting = startup.locator(
         "section", has=startup.get_by_role("heading", name="Meeting", exact=True)
     )
-    expect(meeting).to_contain_text(f"{day.isoformat()} 10:00 (Europe/Berlin)")
+    # Written the viewer's way (English here), in the zone the parties agreed on.
+    expect(meeting).to_contain_text(f"{day:%b} {day.day}, {day.year} 10:00 AM (Europe/Berlin)")
     expect(meeting.get_by_role("link", name="https://meet.example/voltcell-kansai")).to_be_visible()
     expect(meeting).to_contain_text("Interpreter")
 
