@@ -21,7 +21,6 @@ from flask.testing import FlaskClient
 from matchmaker import create_app
 from matchmaker.extensions import db
 from matchmaker.models import (
-    Match,
     Organization,
     OrganizationKind,
     ProfileStatus,
@@ -37,6 +36,7 @@ from tests.factories import (
     PAIR_CORPORATE_PROFILE,
     PAIR_STARTUP_PROFILE,
     Pair,
+    store_match,
     validated_organization,
 )
 
@@ -239,20 +239,5 @@ def pair(app, make_user) -> Pair:
         Role.STARTUP, email="lena@voltcell.example", organization_name="VoltCell Robotics"
     )
     startup = validated_organization(app, startup_user, PAIR_STARTUP_PROFILE)
-    with app.test_request_context():
-        db.session.add(
-            Match(
-                need_id=need_id,
-                startup_id=startup,
-                score=0.82,
-                features={"text": 0.8},
-                reasons={
-                    "en": ["Both work on battery management"],
-                    "de": ["Beide arbeiten an Batteriemanagement"],
-                    "ja": ["両者ともバッテリーマネジメントに取り組んでいます"],
-                },
-                model_version="test",
-            )
-        )
-        db.session.commit()
+    store_match(app, need_id, startup, 0.82)
     return Pair(staff, corporate_user, startup_user, corporate, startup, need_id)

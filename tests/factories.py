@@ -144,24 +144,33 @@ def validated_organization(app, user_id: int, data: ProfileData) -> int:
         return organization.id
 
 
-def add_startup(app, make_user, name: str, score: float, need_id: int, **changes) -> int:
-    user_id = make_user(Role.STARTUP, organization_name=name)
-    data = ProfileData(**{**PAIR_STARTUP_PROFILE.__dict__, "name": name, **changes})
-    startup_id = validated_organization(app, user_id, data)
-    with app.test_request_context():
+PAIR_REASONS = {
+    "en": ["Both work on battery management"],
+    "de": ["Beide arbeiten an Batteriemanagement"],
+    "ja": ["両者ともバッテリーマネジメントに取り組んでいます"],
+}
+
+
+def store_match(app, need_id: int, startup_id: int, score: float, reasons=None) -> None:
+    """A stored ranking row, as the matcher would have written it."""
+    with app.app_context():
         db.session.add(
             Match(
                 need_id=need_id,
                 startup_id=startup_id,
                 score=score,
                 features={"text": score},
-                reasons={
-                    "en": ["Both work on battery management"],
-                    "de": ["Beide arbeiten an Batteriemanagement"],
-                    "ja": ["両者ともバッテリーマネジメントに取り組んでいます"],
-                },
+                reasons=reasons or PAIR_REASONS,
                 model_version="test",
             )
         )
         db.session.commit()
+
+
+def add_startup(app, make_user, name: str, score: float, need_id: int, **changes) -> int:
+    """A validated startup (the pair's profile under another name) ranked for `need_id`."""
+    user_id = make_user(Role.STARTUP, organization_name=name)
+    data = ProfileData(**{**PAIR_STARTUP_PROFILE.__dict__, "name": name, **changes})
+    startup_id = validated_organization(app, user_id, data)
+    store_match(app, need_id, startup_id, score)
     return startup_id

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from matchmaker.extensions import db, login_manager
+from matchmaker.flashing import attempt
 from matchmaker.forms import ConfirmForm
 from matchmaker.introductions.forms import (
     AcceptForm,
@@ -164,12 +165,12 @@ def question(introduction_id: int):
     form = QuestionForm(prefix="question")
     if not form.validate_on_submit():
         return _render_detail(introduction, my_side(), question_form=form), 400
-    try:
-        service.ask_staff_question(introduction, Actor.of(current_user), form.question.data)
-    except DomainError as error:
-        flash(str(error), "warning")
-    else:
-        flash(_("Your question was sent to the Japan Desk."), "success")
+    attempt(
+        lambda: service.ask_staff_question(
+            introduction, Actor.of(current_user), form.question.data
+        ),
+        _("Your question was sent to the Japan Desk."),
+    )
     return redirect(url_for("introductions.detail", introduction_id=introduction.id))
 
 
@@ -194,12 +195,10 @@ def meeting(introduction_id: int):
 def meeting_held(introduction_id: int):
     introduction = get_introduction_or_404(introduction_id, current_user)
     if MeetingHeldForm(prefix="held").validate_on_submit():
-        try:
-            service.mark_meeting_held(introduction, Actor.of(current_user))
-        except DomainError as error:
-            flash(str(error), "warning")
-        else:
-            flash(_("Thank you. We will ask how it is going in a few days."), "success")
+        attempt(
+            lambda: service.mark_meeting_held(introduction, Actor.of(current_user)),
+            _("Thank you. We will ask how it is going in a few days."),
+        )
     return redirect(url_for("introductions.detail", introduction_id=introduction.id))
 
 
@@ -223,14 +222,12 @@ def give_feedback(introduction_id: int):
     form = FeedbackForm(prefix="feedback")
     if not form.validate_on_submit():
         return _render_detail(introduction, my_side(), feedback_form=form), 400
-    try:
-        service.record_feedback(
+    attempt(
+        lambda: service.record_feedback(
             introduction, Actor.of(current_user), outcome_of(form), form.comment.data or ""
-        )
-    except DomainError as error:
-        flash(str(error), "warning")
-    else:
-        flash(_("Thank you for your feedback."), "success")
+        ),
+        _("Thank you for your feedback."),
+    )
     return redirect(url_for("introductions.detail", introduction_id=introduction.id))
 
 

@@ -11,12 +11,12 @@ from sqlalchemy.orm import selectinload
 from matchmaker.extensions import db
 from matchmaker.models import (
     Need,
-    NeedStatus,
     Organization,
     OrganizationKind,
     OrganizationTerm,
     ProfileStatus,
 )
+from matchmaker.services.matching import matchable_needs_query
 
 PAGE_SIZE = 25
 MAX_PAGE = 10_000
@@ -86,6 +86,14 @@ def _has_term(vocabulary: str, term_id: str) -> sa.ColumnElement[bool]:
     )
 
 
+def where_terms(query: sa.Select, **term_ids: str | None) -> sa.Select:
+    """Keep the organisations that hold each given term (`industries="automotive"`, ...)."""
+    for vocabulary, term_id in term_ids.items():
+        if term_id:
+            query = query.where(_has_term(vocabulary, term_id))
+    return query
+
+
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -102,13 +110,12 @@ def search_organizations(criteria: DirectoryCriteria, page: int = 1) -> Paginati
         query = query.where(Organization.status == criteria.status)
     if criteria.stage:
         query = query.where(Organization.stage == criteria.stage)
-    for vocabulary, term_id in (
-        ("industries", criteria.industry),
-        ("technologies", criteria.technology),
-        ("languages", criteria.language),
-    ):
-        if term_id:
-            query = query.where(_has_term(vocabulary, term_id))
+    query = where_terms(
+        query,
+        industries=criteria.industry,
+        technologies=criteria.technology,
+        languages=criteria.language,
+    )
     for word in criteria.text.split()[:8]:
         pattern = f"%{_escape_like(word.lower())}%"
         in_profile = sa.or_(
@@ -145,18 +152,5 @@ def search_organizations(criteria: DirectoryCriteria, page: int = 1) -> Paginati
 def open_needs(page: int = 1, per_page: int = 20) -> Pagination:
     """Open, validated needs of validated companies, newest first: what startups may see
     of what the Japan Desk's companies look for (the template hides private names)."""
-    query = (
-        sa.select(Need)
-        .join(Need.organization)
-        .where(
-            Need.status == NeedStatus.OPEN,
-            Need.review_status == ProfileStatus.APPROVED,
-            Organization.status == ProfileStatus.APPROVED,
-        )
-        .options(
-            selectinload(Need.terms),
-            selectinload(Need.organization).selectinload(Organization.terms),
-        )
-        .order_by(Need.created_at.desc(), Need.id.desc())
-    )
+    query = matchable_needs_query().order_by(None).order_by(Need.created_at.desc(), Need.id.desc())
     return db.paginate(query, page=page, per_page=per_page, error_out=False)

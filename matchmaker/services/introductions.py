@@ -38,6 +38,7 @@ from matchmaker.models import (
     Notification,
     Organization,
     OrganizationKind,
+    OrganizationTerm,
     Outcome,
     ProfileStatus,
     Role,
@@ -46,6 +47,7 @@ from matchmaker.models import (
 )
 from matchmaker.services.errors import DomainError
 from matchmaker.services.mail import Attachment, OutgoingMail, send_mail
+from matchmaker.services.matching import matchable_needs_query, top_matches_per_need
 from matchmaker.taxonomy import vocabulary
 
 log = logging.getLogger(__name__)
@@ -265,8 +267,6 @@ def review_queue(criteria: QueueCriteria, page: int = 1, per_page: int = 10) -> 
     """Per open, validated need: the corporate's requests waiting for staff, then the best
     ranked validated startups that no introduction with this corporate has touched yet.
     Needs with requests come first, then the longest-waiting."""
-    from matchmaker.services.matching import matchable_needs_query
-
     has_request = (
         sa.exists()
         .where(Introduction.need_id == Need.id, Introduction.status == S.PROPOSED)
@@ -274,8 +274,6 @@ def review_queue(criteria: QueueCriteria, page: int = 1, per_page: int = 10) -> 
     )
     needs = matchable_needs_query().order_by(None)
     if criteria.industry:
-        from matchmaker.models import OrganizationTerm
-
         needs = needs.where(
             sa.exists().where(
                 OrganizationTerm.organization_id == Need.organization_id,
@@ -311,38 +309,17 @@ def review_queue(criteria: QueueCriteria, page: int = 1, per_page: int = 10) -> 
 def queue_candidates(need_ids: Sequence[int], limit: int | None = None) -> list[Match]:
     """The best stored matches of these needs whose startup is validated, open to proposals
     and not yet paired with the need's corporate; per need best first."""
-    limit = limit or current_app.config["QUEUE_CANDIDATES_PER_NEED"]
-    position = (
-        sa.func.row_number()
-        .over(partition_by=Match.need_id, order_by=(Match.score.desc(), Match.id))
-        .label("position")
-    )
-    ranked = (
-        sa.select(Match.id, position)
-        .join(Match.startup)
-        .join(Need, Need.id == Match.need_id)
-        .where(
-            Match.need_id.in_(need_ids),
-            Organization.status == ProfileStatus.APPROVED,
-            Organization.accepts_proposals.is_(True),
-            _undecided_pair(Need.organization_id, Match.startup_id),
-            # The company said "not interested" for this need.
-            ~sa.exists().where(
-                NeedStartupMark.need_id == Match.need_id,
-                NeedStartupMark.startup_id == Match.startup_id,
-                NeedStartupMark.kind == MarkKind.NOT_INTERESTED,
-            ),
-        )
-        .subquery()
-    )
-    return list(
-        db.session.scalars(
-            sa.select(Match)
-            .join(ranked, ranked.c.id == Match.id)
-            .where(ranked.c.position <= limit)
-            .options(selectinload(Match.startup).selectinload(Organization.terms))
-            .order_by(Match.need_id, ranked.c.position)
-        )
+    return top_matches_per_need(
+        need_ids,
+        limit or current_app.config["QUEUE_CANDIDATES_PER_NEED"],
+        Organization.accepts_proposals.is_(True),
+        _undecided_pair(Need.organization_id, Match.startup_id),
+        # The company said "not interested" for this need.
+        ~sa.exists().where(
+            NeedStartupMark.need_id == Match.need_id,
+            NeedStartupMark.startup_id == Match.startup_id,
+            NeedStartupMark.kind == MarkKind.NOT_INTERESTED,
+        ),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import pickle
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -397,6 +397,18 @@ def _safely(refresh: Callable, target: Organization | Need) -> None:
 def best_matches(needs: Iterable[Need], limit: int = 10) -> dict[int, list[Match]]:
     """The stored best startups (still validated) of each need, best first, in one query."""
     need_ids = [need.id for need in needs]
+    best: dict[int, list[Match]] = {need_id: [] for need_id in need_ids}
+    for match in top_matches_per_need(need_ids, limit):
+        best[match.need_id].append(match)
+    return best
+
+
+def top_matches_per_need(
+    need_ids: Sequence[int], limit: int, *conditions: sa.ColumnElement[bool]
+) -> list[Match]:
+    """The best `limit` stored rows of each need whose startup is validated and meets
+    `conditions` (which may refer to `Match`, the startup as `Organization`, and `Need`),
+    ordered by need, best first: one query whatever the number of needs."""
     position = (
         sa.func.row_number()
         .over(partition_by=Match.need_id, order_by=(Match.score.desc(), Match.id))
@@ -405,17 +417,18 @@ def best_matches(needs: Iterable[Need], limit: int = 10) -> dict[int, list[Match
     ranked = (
         sa.select(Match.id, position)
         .join(Match.startup)
-        .where(Match.need_id.in_(need_ids), Organization.status == ProfileStatus.APPROVED)
+        .join(Need, Need.id == Match.need_id)
+        .where(
+            Match.need_id.in_(need_ids), Organization.status == ProfileStatus.APPROVED, *conditions
+        )
         .subquery()
     )
-    rows = db.session.scalars(
-        sa.select(Match)
-        .join(ranked, ranked.c.id == Match.id)
-        .where(ranked.c.position <= limit)
-        .options(selectinload(Match.startup))
-        .order_by(Match.need_id, ranked.c.position)
+    return list(
+        db.session.scalars(
+            sa.select(Match)
+            .join(ranked, ranked.c.id == Match.id)
+            .where(ranked.c.position <= limit)
+            .options(selectinload(Match.startup).selectinload(Organization.terms))
+            .order_by(Match.need_id, ranked.c.position)
+        )
     )
-    best: dict[int, list[Match]] = {need_id: [] for need_id in need_ids}
-    for match in rows:
-        best[match.need_id].append(match)
-    return best

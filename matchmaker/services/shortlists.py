@@ -22,7 +22,7 @@ from matchmaker.models import (
     User,
     utcnow,
 )
-from matchmaker.services.directory import _has_term
+from matchmaker.services.directory import where_terms
 from matchmaker.services.errors import DomainError
 
 PAGE_SIZE = 10
@@ -74,13 +74,12 @@ def ranked_startups(need: Need, criteria: MatchCriteria, page: int = 1) -> Pagin
         query = query.where(Organization.stage == criteria.stage)
     if criteria.country:
         query = query.where(Organization.country == criteria.country)
-    for vocabulary, term_id in (
-        ("industries", criteria.industry),
-        ("technologies", criteria.technology),
-        ("languages", criteria.language),
-    ):
-        if term_id:
-            query = query.where(_has_term(vocabulary, term_id))
+    query = where_terms(
+        query,
+        industries=criteria.industry,
+        technologies=criteria.technology,
+        languages=criteria.language,
+    )
     order = {
         "score": (Match.score.desc(),),
         "newest": (Organization.founded_year.desc().nulls_last(), Match.score.desc()),

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from matchmaker.extensions import db
+from matchmaker.flashing import attempt
 from matchmaker.introductions.forms import (
     AccountManagerForm,
     ApproveForm,
@@ -183,22 +184,12 @@ def _back(introduction: Introduction):
     return redirect(url_for("staff.introduction", introduction_id=introduction.id))
 
 
-def _run(action, success: str) -> bool:
-    try:
-        action()
-    except DomainError as error:
-        flash(str(error), "warning")
-        return False
-    flash(success, "success")
-    return True
-
-
 @bp.route("/introductions/<int:introduction_id>/approve", methods=["POST"])
 def approve_introduction(introduction_id: int):
     introduction = get_introduction_or_404(introduction_id)
     form = ApproveForm()
     if form.validate_on_submit():
-        _run(
+        attempt(
             lambda: service.approve_introduction(
                 introduction, current_user, form.comment.data or ""
             ),
@@ -217,7 +208,7 @@ def reject_introduction(introduction_id: int):
     if introduction.need is None:
         flash(_("This request has no need any more; it cannot be decided here."), "warning")
         return _back(introduction)
-    _run(
+    attempt(
         lambda: service.reject_pair(
             introduction.need,
             introduction.startup,
@@ -237,7 +228,7 @@ def update_handling(introduction_id: int):
     if not form.validate_on_submit():
         return _render_introduction(introduction, handling_form=form), 400
     owner = db.session.get(User, int(form.owner.data)) if form.owner.data else None
-    _run(
+    attempt(
         lambda: service.update_handling(
             introduction,
             current_user,
@@ -257,7 +248,7 @@ def send_introduction(introduction_id: int):
     form = IntroduceForm()
     if not form.validate_on_submit():
         return _render_introduction(introduction, introduce_form=form), 400
-    _run(
+    attempt(
         lambda: service.send_introduction(
             introduction, current_user, form.text.data, form.language.data
         ),
@@ -285,7 +276,7 @@ def save_meeting(introduction_id: int):
 def meeting_held(introduction_id: int):
     introduction = get_introduction_or_404(introduction_id)
     if MeetingHeldForm(prefix="held").validate_on_submit():
-        _run(
+        attempt(
             lambda: service.mark_meeting_held(introduction, Actor.of(current_user)),
             _("Recorded: the meeting took place."),
         )
@@ -298,7 +289,7 @@ def record_outcome(introduction_id: int):
     form = OutcomeForm()
     if not form.validate_on_submit():
         return _render_introduction(introduction, outcome_form=form), 400
-    _run(
+    attempt(
         lambda: service.record_outcome(
             introduction, current_user, outcome_of(form), form.comment.data or ""
         ),
@@ -313,7 +304,7 @@ def assign_account_manager(organization_id: int):
     form = AccountManagerForm(staff=service.staff_members())
     if form.validate_on_submit():
         manager = db.session.get(User, int(form.manager.data)) if form.manager.data else None
-        _run(
+        attempt(
             lambda: service.assign_account_manager(organization, current_user, manager),
             _("Account manager saved."),
         )

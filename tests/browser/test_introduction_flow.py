@@ -14,12 +14,13 @@ import pytest
 from playwright.sync_api import expect
 
 from matchmaker.extensions import db
-from matchmaker.models import Match, Organization, ProfileStatus, Role, User
+from matchmaker.models import Organization, ProfileStatus, Role
 from matchmaker.services import profiles
 from matchmaker.services.mail import read_outbox
 from matchmaker.services.profiles import NeedData, ProfileData
 from tests.browser.conftest import log_in, screenshot
 from tests.conftest import mail_body
+from tests.factories import store_match, validated_organization
 
 STAFF_LOGIN = "anna@japandesk.example"
 CORPORATE_LOGIN = "taro.yamada@kansai-auto.example"
@@ -29,35 +30,6 @@ STARTUP_LOGIN = "lena@voltcell.example"
 CORPORATE_CONTACT = "partnering@kansai-auto.example"
 STARTUP_CONTACT = "hello@voltcell.example"
 NEED = "Battery management for delivery vans"
-REASONS = {
-    "en": ["Both work on battery management"],
-    "de": ["Beide arbeiten an Batteriemanagement"],
-    "ja": ["両者ともバッテリーマネジメントに取り組んでいます"],
-}
-
-
-def _validated_organization(app, user_id: int, data: ProfileData) -> int:
-    with app.test_request_context():
-        organization = db.session.get(User, user_id).organization
-        profiles.update_profile(organization, data)
-        organization.status = ProfileStatus.APPROVED
-        db.session.commit()
-        return organization.id
-
-
-def _add_match(app, need_id: int, startup_id: int, score: float) -> None:
-    with app.test_request_context():
-        db.session.add(
-            Match(
-                need_id=need_id,
-                startup_id=startup_id,
-                score=score,
-                features={"text": score},
-                reasons=REASONS,
-                model_version="test",
-            )
-        )
-        db.session.commit()
 
 
 def set_up_pair(app, make_user) -> None:
@@ -67,7 +39,7 @@ def set_up_pair(app, make_user) -> None:
     corporate_user = make_user(
         Role.CORPORATE, email=CORPORATE_LOGIN, organization_name="Kansai Auto Europe"
     )
-    corporate = _validated_organization(
+    corporate = validated_organization(
         app,
         corporate_user,
         ProfileData(
@@ -93,7 +65,7 @@ def set_up_pair(app, make_user) -> None:
     )
     for name, login, contact, score in startups:
         user = make_user(Role.STARTUP, email=login, organization_name=name)
-        startup = _validated_organization(
+        startup = validated_organization(
             app,
             user,
             ProfileData(
@@ -109,7 +81,7 @@ def set_up_pair(app, make_user) -> None:
                 contact_phone="+49 211 1234567",
             ),
         )
-        _add_match(app, need_id, startup, score)
+        store_match(app, need_id, startup, score)
 
 
 def mails_to(app, address: str, subject: str) -> list[EmailMessage]:
