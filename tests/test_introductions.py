@@ -704,3 +704,12 @@ def test_account_manager_owns_new_introductions(app, pair, client):
             need, startup, db.session.get(User, pair.corporate_user)
         )
         assert introduction.owner_id == pair.staff
+
+
+def test_the_data_download_lists_the_organisations_introductions(app, pair, client):
+    approve(app, pair)
+    client.login("lena@voltcell.example")
+    data = client.get("/profile/data.json").get_json()
+    [row] = data["introductions"]
+    assert row["status"] == "approved"
+    assert row["with"] is None  # the company keeps its name private until both accept

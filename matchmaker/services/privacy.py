@@ -13,6 +13,7 @@ from matchmaker.extensions import db
 from matchmaker.models import Need, NeedStatus, Organization, ProfileStatus, User, utcnow
 from matchmaker.services.accounts import hash_password
 from matchmaker.services.errors import AuthenticationFailed
+from matchmaker.services.introductions import introductions_for_organization
 from matchmaker.services.matching import refresh_organization
 from matchmaker.services.profiles import TEXT_LIMITS, VOCABULARY_FIELDS
 
@@ -42,7 +43,31 @@ def export_user_data(user: User) -> dict[str, Any]:
     organization = user.organization
     if organization is not None:
         data["organization"] = _organization_data(organization)
+        data["introductions"] = _introductions_data(organization)
     return data
+
+
+def _introductions_data(organization: Organization) -> list[dict[str, Any]]:
+    """The organisation's introductions as the organisation itself may see them (the other
+    side named only where the flow reveals it; staff notes are not the party's data)."""
+    rows = []
+    for introduction in introductions_for_organization(organization):
+        is_startup = organization.id == introduction.startup_id
+        other = introduction.corporate if is_startup else introduction.startup
+        named = not is_startup or other.is_name_public or introduction.contacts_revealed
+        rows.append(
+            {
+                "id": introduction.id,
+                "status": introduction.status.value,
+                "with": other.name if named else None,
+                "need": introduction.need.title if introduction.need else None,
+                "outcome": introduction.outcome.value if introduction.outcome else None,
+                "created_at": _iso(introduction.created_at),
+                "introduced_at": _iso(introduction.introduced_at),
+                "meeting_held_at": _iso(introduction.meeting_held_at),
+            }
+        )
+    return rows
 
 
 def _organization_data(organization: Organization) -> dict[str, Any]:
