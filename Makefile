@@ -5,8 +5,14 @@ BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Flask-Babel catalogues: the .po files are the source, the .mo files are built here
+# (never committed), so that `make run` and `make test` always serve the current texts.
+TRANSLATIONS := matchmaker/translations
+CATALOGUES := $(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po)
+COMPILED_CATALOGUES := $(CATALOGUES:.po=.mo)
 
-.PHONY: run install install-test chromium test test-postgres screenshots lint format clean
+.PHONY: run install install-test chromium test test-postgres screenshots lint format clean \
+	compile-translations translations
 
 run: install  ## set up a SQLite database with demo accounts and serve the app
 	$(BIN)/matchmaker db upgrade
@@ -27,9 +33,24 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(COMPILED_CATALOGUES)
 
-install-test: $(VENV)/.installed-test chromium
+install-test: $(VENV)/.installed-test chromium $(COMPILED_CATALOGUES)
+
+# pybabel comes with Flask-Babel, hence the order-only dependency on the installed venv.
+$(TRANSLATIONS)/%/LC_MESSAGES/messages.mo: $(TRANSLATIONS)/%/LC_MESSAGES/messages.po | $(VENV)/.installed
+	$(BIN)/pybabel compile --domain messages --input-file $< --output-file $@ --locale $*
+
+compile-translations: $(COMPILED_CATALOGUES)  ## build the .mo files from the .po catalogues
+
+translations: install  ## for maintainers: extract new UI strings into the de/ja catalogues
+	$(BIN)/pybabel extract --mapping-file babel.cfg --keywords _l --keywords lazy_gettext \
+		--add-comments TRANSLATORS: --project matchmaker --copyright-holder "Japan Desk Duesseldorf" \
+		--output-file $(TRANSLATIONS)/messages.pot .
+	$(BIN)/pybabel update --input-file $(TRANSLATIONS)/messages.pot --output-dir $(TRANSLATIONS) \
+		--ignore-obsolete
+	@echo "Now translate the new (empty or fuzzy) entries in $(TRANSLATIONS)/*/LC_MESSAGES/messages.po;"
+	@echo "tests/test_i18n.py fails until every message is translated. See docs/translations.md."
 
 chromium:  ## Debian's Chromium for the browser tests (Playwright drives it, never downloads one)
 	@if [ ! -x "$(CHROMIUM)" ]; then \
@@ -57,3 +78,4 @@ format: install-test
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info
+	rm -f $(COMPILED_CATALOGUES) $(TRANSLATIONS)/messages.pot

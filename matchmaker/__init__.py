@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app, has_request_context, request, session
+from flask_babel import lazy_gettext
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
@@ -78,7 +79,10 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Please log in to see this page."
+    login_manager.login_message = lazy_gettext("Please log in to see this page.")
+    # Flask-Login passes its message through this when it flashes it: the lazy string is
+    # translated into the visitor's language at that moment.
+    login_manager.localize_callback = str
     login_manager.login_message_category = "info"
     login_manager.user_loader(load_user_for_session)
     init_security(app)

@@ -44,7 +44,7 @@ from matchmaker.models import (
 )
 from matchmaker.services import profiles
 from matchmaker.services.accounts import make_confirmation_token, make_password_token
-from matchmaker.services.introductions import make_answer_token, make_feedback_token
+from matchmaker.services.introduction_mail import make_answer_token, make_feedback_token
 from tests.conftest import PASSWORD, TEST_DATABASE_URL, Client
 from tests.factories import STARTUP_PROFILE, add_need, give_profile
 
@@ -602,6 +602,7 @@ def baseline(world: World, rule: Rule, role: str) -> Payload:
         "introductions.request_introduction": lambda: Payload(
             [(f"request{world.orgs['s_other'].org_id}-message", "We met them at a fair.")]
         ),
+        "main.set_language": lambda: Payload(_pairs({"locale": "de", "next": "/"})),
         "corporate.mark_startup": lambda: Payload(
             [(f"mark{world.orgs['s_other'].org_id}-kind", "not_interested")]
         ),
@@ -1122,6 +1123,7 @@ def test_every_post_route_is_covered_by_a_baseline():
         "staff.import_organizations",
         "admin.users",
         "corporate.mark_startup",
+        "main.set_language",
         "introductions.accept",
         "introductions.answer_by_link",
         "introductions.decline",

@@ -1,11 +1,22 @@
-"""Public pages: the landing page and the privacy notice."""
+"""Public pages: the landing page, the privacy notice and the language switch."""
 
-from flask import Blueprint, abort, current_app, make_response, redirect, render_template
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_required
 
 from matchmaker.auth.routes import home_url
 from matchmaker.extensions import db
 from matchmaker.models import Organization
+from matchmaker.security import is_safe_next_url
 from matchmaker.services.profiles import profile_visible_to
 
 bp = Blueprint("main", __name__)
@@ -23,6 +34,22 @@ def privacy():
     return render_template(
         "main/privacy.html", notice_version=current_app.config["PRIVACY_NOTICE_VERSION"]
     )
+
+
+@bp.post("/language")
+def set_language():
+    """Switch the interface language: for this session, and on the account of a logged-in
+    user, so that later sessions and the mails they receive use it too."""
+    locale = request.form.get("locale", "")
+    # Anything but a known language (only a hand-made request sends one) changes nothing.
+    if locale in current_app.config["LANGUAGES"]:
+        session["locale"] = locale
+        if current_user.is_authenticated:
+            # Too small for a service function of its own; this is the only place it changes.
+            current_user.locale = locale
+            db.session.commit()
+    target = request.form.get("next")
+    return redirect(target if is_safe_next_url(target) else url_for("main.index"))
 
 
 @bp.route("/healthz")
