@@ -25,7 +25,9 @@ from matchmaker.introductions.forms import (
 )
 from matchmaker.introductions.labels import label_context
 from matchmaker.models import Introduction, Need, Organization, OrganizationKind, Role
+from matchmaker.services import introduction_mail as links
 from matchmaker.services import introductions as service
+from matchmaker.services import notifications as inbox
 from matchmaker.services.errors import DomainError
 from matchmaker.services.introductions import Actor
 
@@ -39,7 +41,7 @@ def notification_badge() -> dict:
     def unread() -> int:
         if not current_user.is_authenticated:
             return 0
-        return service.unread_notification_count(current_user)
+        return inbox.unread_notification_count(current_user)
 
     return {"unread_notifications": unread}
 
@@ -209,7 +211,7 @@ def meeting_ics(introduction_id: int):
     if introduction.meeting is None:
         abort(404)
     return Response(
-        service.meeting_ics(introduction, introduction.meeting),
+        links.meeting_ics(introduction, introduction.meeting),
         mimetype="text/calendar",
         headers={"Content-Disposition": f"attachment; filename=introduction-{introduction.id}.ics"},
     )
@@ -243,7 +245,7 @@ def _link_target(loader, token: str):
 
 @bp.route("/answer/<token>", methods=["GET", "POST"])
 def answer_by_link(token: str):
-    target = _link_target(service.load_answer_token, token)
+    target = _link_target(links.load_answer_token, token)
     if isinstance(target, str):
         return render_template("introductions/link_problem.html", message=target), 400
     introduction, side = target.introduction, target.side
@@ -283,7 +285,7 @@ def answered():
 
 @bp.route("/feedback/<token>", methods=["GET", "POST"])
 def feedback(token: str):
-    target = _link_target(service.load_feedback_token, token)
+    target = _link_target(links.load_feedback_token, token)
     if isinstance(target, str):
         return render_template("introductions/link_problem.html", message=target), 400
     introduction, side = target.introduction, target.side
@@ -347,10 +349,10 @@ def request_introduction(need_id: int, startup_id: int):
 def notifications():
     form = ConfirmForm()
     if form.validate_on_submit():
-        service.mark_notifications_read(current_user)
+        inbox.mark_notifications_read(current_user)
         return redirect(url_for("introductions.notifications"))
     return render_template(
         "introductions/notifications.html",
-        notifications=service.notifications_for(current_user),
+        notifications=inbox.notifications_for(current_user),
         form=form,
     )

@@ -340,6 +340,17 @@ def list_staff_users() -> list[User]:
     )
 
 
+def active_staff_users() -> list[User]:
+    """The Japan Desk members who can own introductions and receive staff mail."""
+    return list(
+        db.session.scalars(
+            sa.select(User)
+            .where(User.role.in_((Role.STAFF, Role.ADMIN)), User.is_active.is_(True))
+            .order_by(User.full_name, User.email)
+        )
+    )
+
+
 def load_user_for_session(session_id: str) -> User | None:
     """Flask-Login's loader: `"<id>.<session_version>"` from `User.get_id`."""
     user_id, _, version = session_id.partition(".")

@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
 from flask import current_app, render_template, url_for
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -35,27 +34,29 @@ from matchmaker.models import (
     Need,
     NeedStartupMark,
     NeedStatus,
-    Notification,
     Organization,
     OrganizationKind,
     OrganizationTerm,
     Outcome,
     ProfileStatus,
-    Role,
     User,
     utcnow,
 )
 from matchmaker.services.errors import DomainError
-from matchmaker.services.mail import Attachment, OutgoingMail, send_mail
+from matchmaker.services.introduction_mail import (
+    MAIL_LANGUAGES,
+    ask_party,
+    mail_party,
+    mail_staff,
+    make_feedback_token,
+    reasons_in,
+)
 from matchmaker.services.matching import matchable_needs_query, top_matches_per_need
-from matchmaker.taxonomy import vocabulary
+from matchmaker.services.notifications import notify_party, notify_staff
 
 log = logging.getLogger(__name__)
 
 S = IntroductionStatus
-MAIL_LANGUAGES = ("en", "de", "ja")
-ANSWER_SALT = "introduction-answer"
-FEEDBACK_SALT = "introduction-feedback"
 # Statuses whose pair is finished: nothing more is asked of anyone.
 FINAL_STATUSES = (S.CONCLUDED, S.REJECTED, S.DECLINED, S.EXPIRED)
 # Whose answer each opt-in status waits for.
@@ -91,10 +92,6 @@ class IntroductionChanged(DomainError):
             or "Someone else has just changed this introduction; nothing was done. "
             "Reload the page to see its current state."
         )
-
-
-class AnswerLinkInvalid(DomainError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -416,7 +413,7 @@ def request_introduction(
         request_message=message.strip(),
     )
     _log(introduction, actor, "requested", None, S.PROPOSED, comment=message.strip())
-    _notify_staff(introduction, "requested")
+    notify_staff(introduction, "requested")
     db.session.commit()
     return introduction
 
@@ -434,9 +431,9 @@ def approve_pair(need: Need, startup: Organization, staff: User, comment: str = 
     if introduction.owner_id is None:
         introduction.owner_id = staff.id
     _log(introduction, actor, "transition", S.PROPOSED, S.APPROVED, comment=comment)
-    _notify_party(introduction, OrganizationKind.STARTUP, "asked")
+    notify_party(introduction, OrganizationKind.STARTUP, "asked")
     db.session.commit()
-    _ask(introduction, OrganizationKind.STARTUP)
+    ask_party(introduction, OrganizationKind.STARTUP)
     return introduction
 
 
@@ -462,9 +459,9 @@ def approve_introduction(
             "owner_id": introduction.owner_id or staff.id,
         },
     )
-    _notify_party(introduction, OrganizationKind.STARTUP, "asked")
+    notify_party(introduction, OrganizationKind.STARTUP, "asked")
     db.session.commit()
-    _ask(introduction, OrganizationKind.STARTUP)
+    ask_party(introduction, OrganizationKind.STARTUP)
     return introduction
 
 
@@ -499,7 +496,7 @@ def reject_pair(
         comment=comment,
         changes={"decision_reason": reason, "decision_comment": comment.strip()},
     )
-    _notify_party(existing, OrganizationKind.CORPORATE, "rejected")
+    notify_party(existing, OrganizationKind.CORPORATE, "rejected")
     db.session.commit()
     return existing
 
@@ -539,10 +536,10 @@ def answer_introduction(
                 comment=comment,
                 changes={"asked_at": utcnow(), "reminders_sent": 0},
             )
-            _notify_party(introduction, OrganizationKind.CORPORATE, "asked")
-            _notify_staff(introduction, "startup_accepted")
+            notify_party(introduction, OrganizationKind.CORPORATE, "asked")
+            notify_staff(introduction, "startup_accepted")
             db.session.commit()
-            _ask(introduction, OrganizationKind.CORPORATE)
+            ask_party(introduction, OrganizationKind.CORPORATE)
         else:
             _transition(
                 introduction,
@@ -551,9 +548,9 @@ def answer_introduction(
                 comment=comment,
                 changes={"asked_at": None},
             )
-            _notify_party(introduction, OrganizationKind.STARTUP, "both_accepted")
-            _notify_party(introduction, OrganizationKind.CORPORATE, "both_accepted")
-            _notify_staff(introduction, "both_accepted")
+            notify_party(introduction, OrganizationKind.STARTUP, "both_accepted")
+            notify_party(introduction, OrganizationKind.CORPORATE, "both_accepted")
+            notify_staff(introduction, "both_accepted")
             db.session.commit()
         return introduction
     if reason is None:
@@ -571,10 +568,10 @@ def answer_introduction(
             "decision_comment": f"{side.value}: {comment.strip()}".strip(": "),
         },
     )
-    _notify_staff(introduction, f"{side.value}_declined")
+    notify_staff(introduction, f"{side.value}_declined")
     if side is OrganizationKind.CORPORATE:
         # The startup said yes first; it deserves to know the answer.
-        _notify_party(introduction, OrganizationKind.STARTUP, "declined")
+        notify_party(introduction, OrganizationKind.STARTUP, "declined")
     db.session.commit()
     return introduction
 
@@ -587,9 +584,9 @@ def ask_staff_question(introduction: Introduction, actor: Actor, question: str) 
     if side_of(introduction, actor.organization_id) is None:
         raise IntroductionRefused("You can only ask about your own introductions.")
     _record(introduction, actor, "question", comment=question)
-    _notify_staff(introduction, "question")
+    notify_staff(introduction, "question")
     db.session.commit()
-    _mail_staff(introduction, "question", actor=actor.label, question=question)
+    mail_staff(introduction, "question", actor=actor.label, question=question)
 
 
 # --- the introduction itself ------------------------------------------------------------------
@@ -617,7 +614,7 @@ def draft_introduction_text(introduction: Introduction, lang: str | None = None)
         introduction=introduction,
         startup=introduction.startup,
         corporate=introduction.corporate,
-        reasons=_reasons(introduction, lang),
+        reasons=reasons_in(introduction, lang),
     ).strip()
 
 
@@ -643,11 +640,11 @@ def send_introduction(introduction: Introduction, staff: User, text: str, lang: 
             "introduced_at": utcnow(),
         },
     )
-    _notify_party(introduction, OrganizationKind.STARTUP, "introduced")
-    _notify_party(introduction, OrganizationKind.CORPORATE, "introduced")
+    notify_party(introduction, OrganizationKind.STARTUP, "introduced")
+    notify_party(introduction, OrganizationKind.CORPORATE, "introduced")
     db.session.commit()
     for side in OrganizationKind:
-        _mail_party(introduction, side, "introduction", common_text=text, common_language=lang)
+        mail_party(introduction, side, "introduction", common_text=text, common_language=lang)
 
 
 # --- meetings ---------------------------------------------------------------------------------
@@ -718,78 +715,11 @@ def save_meeting(introduction: Introduction, actor: Actor, data: MeetingData) ->
         comment=f"{data.local_start:%Y-%m-%d %H:%M} {data.timezone}",
     )
     for side in OrganizationKind:
-        _notify_party(introduction, side, "meeting")
+        notify_party(introduction, side, "meeting")
     db.session.commit()
     for side in OrganizationKind:
-        _mail_party(introduction, side, "meeting", meeting=meeting, is_update=is_update)
+        mail_party(introduction, side, "meeting", meeting=meeting, is_update=is_update)
     return meeting
-
-
-def meeting_ics(introduction: Introduction, meeting: Meeting) -> str:
-    """An iCalendar (RFC 5545) invitation for the meeting, times in UTC."""
-    end = meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
-    where = meeting.location or meeting.video_url
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Japan Desk Duesseldorf//matchmaker//EN",
-        "METHOD:REQUEST",
-        "BEGIN:VEVENT",
-        f"UID:introduction-{introduction.id}@matchmaker",
-        f"SEQUENCE:{meeting.sequence}",
-        f"DTSTAMP:{meeting.updated_at:%Y%m%dT%H%M%SZ}",
-        f"DTSTART:{meeting.starts_at:%Y%m%dT%H%M%SZ}",
-        f"DTEND:{end:%Y%m%dT%H%M%SZ}",
-        "SUMMARY:" + _ics_text(f"{introduction.corporate.name} × {introduction.startup.name}"),
-        "LOCATION:" + _ics_text(where),
-        "DESCRIPTION:" + _ics_text(_meeting_description(meeting)),
-        "STATUS:CONFIRMED",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
-
-
-def _meeting_description(meeting: Meeting) -> str:
-    parts = [f"Introduced by the Japan Desk Duesseldorf. Agreed time zone: {meeting.timezone}."]
-    if meeting.video_url:
-        parts.append(f"Video: {meeting.video_url}")
-    if meeting.needs_interpreter:
-        parts.append(f"Interpreter: {_language_names(meeting, 'en')}")
-    return "\n".join(parts)
-
-
-def _language_names(meeting: Meeting, lang: str) -> str:
-    languages = vocabulary("languages")
-    return ", ".join(
-        languages.label(code, lang) for code in meeting.interpreter_languages.split(",") if code
-    )
-
-
-def _ics_text(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def _fold(line: str) -> str:
-    # Lines longer than 75 octets are folded (RFC 5545 3.1), never inside a character.
-    encoded = line.encode()
-    if len(encoded) <= 75:
-        return line
-    parts, current = [], b""
-    for char in line:
-        piece = char.encode()
-        if len(current) + len(piece) > (75 if not parts else 74):
-            parts.append(current.decode())
-            current = b""
-        current += piece
-    parts.append(current.decode())
-    return "\r\n ".join(parts)
 
 
 def mark_meeting_held(introduction: Introduction, actor: Actor) -> None:
@@ -838,7 +768,7 @@ def record_feedback(
     if introduction.status not in (S.INTRODUCED, S.MEETING_HELD, S.CONCLUDED):
         raise IntroductionRefused("Feedback is asked for after the meeting.")
     _record(introduction, actor, "feedback", reason=outcome, comment=comment)
-    _notify_staff(introduction, "feedback")
+    notify_staff(introduction, "feedback")
     db.session.commit()
 
 
@@ -887,82 +817,6 @@ def assign_account_manager(organization: Organization, staff: User, manager: Use
     db.session.commit()
 
 
-def staff_members() -> list[User]:
-    return list(
-        db.session.scalars(
-            sa.select(User)
-            .where(User.role.in_((Role.STAFF, Role.ADMIN)), User.is_active.is_(True))
-            .order_by(User.full_name, User.email)
-        )
-    )
-
-
-# --- signed links -------------------------------------------------------------------------
-
-
-def _serializer(salt: str) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=salt)
-
-
-def make_answer_token(introduction: Introduction, side: OrganizationKind) -> str:
-    return _serializer(ANSWER_SALT).dumps(
-        {"i": introduction.id, "s": side.value, "v": introduction.version}
-    )
-
-
-def make_feedback_token(introduction: Introduction, side: OrganizationKind, round_: int) -> str:
-    return _serializer(FEEDBACK_SALT).dumps({"i": introduction.id, "s": side.value, "r": round_})
-
-
-@dataclass(frozen=True)
-class LinkTarget:
-    introduction: Introduction
-    side: OrganizationKind
-    version: int | None = None
-    round: int | None = None
-
-
-def load_answer_token(token: str) -> LinkTarget:
-    """The introduction and side a mailed answer link is for. A link stays readable after
-    use; `answer_introduction` refuses a second answer."""
-    data = _load(token, ANSWER_SALT)
-    return LinkTarget(*_target(data), version=data.get("v"))
-
-
-def load_feedback_token(token: str) -> LinkTarget:
-    data = _load(token, FEEDBACK_SALT)
-    return LinkTarget(*_target(data), round=data.get("r"))
-
-
-def _load(token: str, salt: str) -> dict:
-    try:
-        data = _serializer(salt).loads(
-            token, max_age=current_app.config["INTRODUCTION_LINK_MAX_AGE"]
-        )
-    except SignatureExpired as exc:
-        raise AnswerLinkInvalid(
-            "This link has expired. Log in to see your introductions, or ask the Japan Desk."
-        ) from exc
-    except BadSignature as exc:
-        raise AnswerLinkInvalid(
-            "This link is not valid. Please check that you copied it whole."
-        ) from exc
-    if not isinstance(data, dict) or not isinstance(data.get("i"), int):
-        raise AnswerLinkInvalid("This link is not valid. Please check that you copied it whole.")
-    return data
-
-
-def _target(data: dict) -> tuple[Introduction, OrganizationKind]:
-    introduction = db.session.get(Introduction, data["i"])
-    try:
-        side = OrganizationKind(data.get("s"))
-    except ValueError:
-        side = None
-    if introduction is None or side is None:
-        raise AnswerLinkInvalid("This link is not valid. Please check that you copied it whole.")
-    return introduction, side
-
-
 # --- reminders and expiry -------------------------------------------------------------------
 
 
@@ -998,17 +852,17 @@ def tick(now: datetime | None = None) -> TickResult:
                 _transition(introduction, S.EXPIRED, Actor.system(), changes={"asked_at": None})
             except (IntroductionChanged, IntroductionRefused):
                 continue
-            _notify_party(introduction, side, "expired")
-            _notify_staff(introduction, "expired")
+            notify_party(introduction, side, "expired")
+            notify_staff(introduction, "expired")
             db.session.commit()
-            _mail_party(introduction, side, "expired")
+            mail_party(introduction, side, "expired")
             result.expired += 1
             continue
         due = sum(1 for days in reminder_days if age >= timedelta(days=days))
         if due > introduction.reminders_sent and _claim(
             introduction, "reminders_sent", introduction.reminders_sent, due
         ):
-            _ask(introduction, side, reminder=True)
+            ask_party(introduction, side, reminder=True)
             result.reminders += 1
 
     today = now.date()
@@ -1033,7 +887,7 @@ def tick(now: datetime | None = None) -> TickResult:
             introduction.next_action_reminded_on,
             introduction.next_action_on,
         ):
-            _mail_staff(introduction, "next_action_due")
+            mail_staff(introduction, "next_action_due")
             result.next_action_reminders += 1
 
     feedback_days = config["INTRODUCTION_FEEDBACK_DAYS"]
@@ -1054,7 +908,7 @@ def tick(now: datetime | None = None) -> TickResult:
         sent = introduction.feedback_rounds_sent
         if due > sent and _claim(introduction, "feedback_rounds_sent", sent, due):
             for side in OrganizationKind:
-                _mail_party(
+                mail_party(
                     introduction,
                     side,
                     "feedback",
@@ -1082,72 +936,6 @@ def _claim(introduction: Introduction, column: str, expected: object, new: objec
     db.session.commit()
     db.session.refresh(introduction)
     return claimed == 1
-
-
-# --- notifications --------------------------------------------------------------------------
-
-
-def notifications_for(user: User, limit: int = 30) -> list[Notification]:
-    return list(
-        db.session.scalars(
-            _notifications_query(user)
-            .options(selectinload(Notification.introduction))
-            .order_by(Notification.id.desc())
-            .limit(limit)
-        )
-    )
-
-
-def unread_notification_count(user: User) -> int:
-    return db.session.scalar(
-        _notifications_query(user)
-        .where(Notification.read_at.is_(None))
-        .with_only_columns(sa.func.count())
-        .order_by(None)
-    )
-
-
-def mark_notifications_read(user: User) -> None:
-    ids = (
-        _notifications_query(user)
-        .where(Notification.read_at.is_(None))
-        .with_only_columns(Notification.id)
-    )
-    db.session.execute(
-        sa.update(Notification)
-        .where(Notification.id.in_(ids.scalar_subquery()))
-        .values(read_at=utcnow())
-        .execution_options(synchronize_session=False)
-    )
-    db.session.commit()
-
-
-def _notifications_query(user: User) -> sa.Select:
-    query = sa.select(Notification)
-    if user.is_staff:
-        # Their own, and the team's (pairs nobody owns yet).
-        return query.where(
-            sa.or_(
-                Notification.user_id == user.id,
-                sa.and_(Notification.user_id.is_(None), Notification.organization_id.is_(None)),
-            )
-        )
-    return query.where(Notification.organization_id == user.organization_id)
-
-
-def _notify_party(introduction: Introduction, side: OrganizationKind, kind: str) -> None:
-    organization_id = (
-        introduction.startup_id if side is OrganizationKind.STARTUP else introduction.corporate_id
-    )
-    db.session.add(
-        Notification(organization_id=organization_id, introduction_id=introduction.id, kind=kind)
-    )
-
-
-def _notify_staff(introduction: Introduction, kind: str) -> None:
-    db.session.add(
-        Notification(user_id=introduction.owner_id, introduction_id=introduction.id, kind=kind)
-    )
 
 
 # --- the machinery ------------------------------------------------------------------------
@@ -1224,161 +1012,3 @@ def _log(
             comment=comment.strip(),
         )
     )
-
-
-# --- mail ---------------------------------------------------------------------------------
-
-SUBJECTS = {
-    "ask": {
-        "en": "A partnership proposal from the Japan Desk Duesseldorf",
-        "de": "Ein Partnerschaftsvorschlag des Japan Desk Düsseldorf",
-        "ja": "デュッセルドルフ・ジャパンデスクからのパートナーシップのご提案",
-    },
-    "reminder": {
-        "en": "Reminder: a partnership proposal is waiting for your answer",
-        "de": "Erinnerung: Ein Partnerschaftsvorschlag wartet auf Ihre Antwort",
-        "ja": "リマインダー：パートナーシップのご提案への回答をお待ちしています",
-    },
-    "expired": {
-        "en": "A partnership proposal has expired",
-        "de": "Ein Partnerschaftsvorschlag ist abgelaufen",
-        "ja": "パートナーシップのご提案の回答期限が過ぎました",
-    },
-    "introduction": {
-        "en": "Introduction: {corporate} × {startup}",
-        "de": "Vorstellung: {corporate} × {startup}",
-        "ja": "ご紹介：{corporate} × {startup}",
-    },
-    "meeting": {
-        "en": "Meeting: {corporate} × {startup}",
-        "de": "Termin: {corporate} × {startup}",
-        "ja": "ミーティング：{corporate} × {startup}",
-    },
-    "feedback": {
-        "en": "How is your partnership going? {corporate} × {startup}",
-        "de": "Wie läuft Ihre Partnerschaft? {corporate} × {startup}",
-        "ja": "パートナーシップの進捗はいかがですか？ {corporate} × {startup}",
-    },
-}
-
-
-def _recipients(organization: Organization) -> list[tuple[str, str]]:
-    """(address, language) of everyone who speaks for an organisation."""
-    users = db.session.scalars(
-        sa.select(User)
-        .where(
-            User.organization_id == organization.id,
-            User.is_active.is_(True),
-            User.deleted_at.is_(None),
-        )
-        .order_by(User.id)
-    )
-    fallback = organization.text_language if organization.text_language in MAIL_LANGUAGES else "en"
-    found = [
-        (user.email, user.locale if user.locale in MAIL_LANGUAGES else fallback) for user in users
-    ]
-    if not found and organization.contact_email:
-        found = [(organization.contact_email, fallback)]
-    return found
-
-
-def _reasons(introduction: Introduction, lang: str) -> list[str]:
-    reasons = introduction.reasons or {}
-    return reasons.get(lang) or reasons.get("en") or []
-
-
-def _mail_party(
-    introduction: Introduction, side: OrganizationKind, template: str, **context: object
-) -> None:
-    organization = (
-        introduction.startup if side is OrganizationKind.STARTUP else introduction.corporate
-    )
-    other = introduction.corporate if side is OrganizationKind.STARTUP else introduction.startup
-    for address, lang in _recipients(organization):
-        names = {"corporate": introduction.corporate.name, "startup": introduction.startup.name}
-        if template in ("ask", "reminder", "expired") and not introduction.corporate.is_name_public:
-            names["corporate"] = ""
-        subject_key = "reminder" if context.get("reminder") else template
-        subject = SUBJECTS.get(subject_key, SUBJECTS["ask"])[lang].format(**names)
-        attachments: tuple[Attachment, ...] = ()
-        meeting = context.get("meeting")
-        if meeting is not None:
-            attachments = (
-                Attachment(
-                    "invitation.ics",
-                    "text/calendar; method=REQUEST",
-                    meeting_ics(introduction, meeting).encode(),
-                ),
-            )
-        text = render_template(
-            f"mail/introductions/{template}.{lang}.txt",
-            introduction=introduction,
-            organization=organization,
-            other=other,
-            side=side.value,
-            lang=lang,
-            reasons=_reasons(introduction, lang),
-            other_industries=[
-                vocabulary("industries").label(term_id, lang)
-                for term_id in other.term_ids("industries")
-            ],
-            app_link=url_for(
-                "introductions.detail", introduction_id=introduction.id, _external=True
-            ),
-            local_start=(
-                meeting.starts_at.astimezone(ZoneInfo(meeting.timezone)) if meeting else None
-            ),
-            interpreter=_language_names(meeting, lang) if meeting else "",
-            **context,
-        )
-        _send(OutgoingMail(to=address, subject=subject, text=text, attachments=attachments))
-
-
-def _ask(introduction: Introduction, side: OrganizationKind, reminder: bool = False) -> None:
-    link = url_for(
-        "introductions.answer_by_link",
-        token=make_answer_token(introduction, side),
-        _external=True,
-    )
-    days_left = current_app.config["INTRODUCTION_EXPIRY_DAYS"]
-    if introduction.asked_at is not None:
-        passed = (utcnow() - introduction.asked_at).days
-        days_left = max(days_left - passed, 1)
-    _mail_party(
-        introduction,
-        side,
-        "reminder" if reminder else "ask",
-        answer_link=link,
-        reminder=reminder,
-        days_left=days_left,
-    )
-
-
-def _mail_staff(introduction: Introduction, template: str, **context: object) -> None:
-    if introduction.owner is not None and introduction.owner.is_active:
-        addresses = [introduction.owner.email]
-    else:
-        addresses = [user.email for user in staff_members()]
-    subject = {
-        "question": "Question about an introduction: {corporate} × {startup}",
-        "next_action_due": "Next action due: {corporate} × {startup}",
-    }[template].format(corporate=introduction.corporate.name, startup=introduction.startup.name)
-    text = render_template(
-        f"mail/introductions/staff_{template}.txt",
-        introduction=introduction,
-        staff_link=url_for("staff.introduction", introduction_id=introduction.id, _external=True),
-        **context,
-    )
-    for address in addresses:
-        _send(OutgoingMail(to=address, subject=subject, text=text))
-
-
-def _send(mail: OutgoingMail) -> None:
-    # The state change is committed before any mail goes out; a failing mail server
-    # must not undo it (the history shows what happened, staff can follow up).
-    try:
-        send_mail(mail)
-    except Exception:
-        if current_app.testing:
-            raise
-        log.exception("sending %r to %s failed", mail.subject, mail.to)

@@ -21,6 +21,7 @@ from matchmaker.introductions.forms import (
 )
 from matchmaker.models import Introduction, Need, Organization, User
 from matchmaker.services import introductions as service
+from matchmaker.services.accounts import active_staff_users
 from matchmaker.services.errors import DomainError
 from matchmaker.services.introductions import Actor
 from matchmaker.staff.forms import PipelineFilterForm, QueueFilterForm
@@ -57,7 +58,7 @@ def get_pair_or_404(need_id: int, startup_id: int) -> tuple[Need, Organization]:
 
 @bp.route("/queue")
 def queue():
-    staff = service.staff_members()
+    staff = active_staff_users()
     form = QueueFilterForm(request.args, meta={"csrf": False}, staff=staff)
     criteria = form.criteria() if form.validate() else service.QueueCriteria()
     return render_template(
@@ -137,7 +138,7 @@ def _is_local(url: str | None) -> bool:
 
 @bp.route("/introductions")
 def pipeline():
-    staff = service.staff_members()
+    staff = active_staff_users()
     form = PipelineFilterForm(request.args, meta={"csrf": False}, staff=staff)
     criteria = form.criteria() if form.validate() else service.PipelineCriteria()
     return render_template(
@@ -150,7 +151,7 @@ def pipeline():
 
 
 def _render_introduction(introduction: Introduction, **forms):
-    staff = service.staff_members()
+    staff = active_staff_users()
     defaults = {
         "approve_form": ApproveForm(),
         "reject_form": RejectForm(),
@@ -224,7 +225,7 @@ def reject_introduction(introduction_id: int):
 @bp.route("/introductions/<int:introduction_id>/handling", methods=["POST"])
 def update_handling(introduction_id: int):
     introduction = get_introduction_or_404(introduction_id)
-    form = HandlingForm(staff=service.staff_members())
+    form = HandlingForm(staff=active_staff_users())
     if not form.validate_on_submit():
         return _render_introduction(introduction, handling_form=form), 400
     owner = db.session.get(User, int(form.owner.data)) if form.owner.data else None
@@ -301,7 +302,7 @@ def record_outcome(introduction_id: int):
 @bp.route("/organizations/<int:organization_id>/account-manager", methods=["POST"])
 def assign_account_manager(organization_id: int):
     organization = get_organization_or_404(organization_id)
-    form = AccountManagerForm(staff=service.staff_members())
+    form = AccountManagerForm(staff=active_staff_users())
     if form.validate_on_submit():
         manager = db.session.get(User, int(form.manager.data)) if form.manager.data else None
         attempt(

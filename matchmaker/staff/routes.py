@@ -9,6 +9,7 @@ from matchmaker.extensions import db
 from matchmaker.introductions.forms import AccountManagerForm
 from matchmaker.models import Need, Organization, ProfileStatus, Role
 from matchmaker.services import directory, introductions, matching, profiles
+from matchmaker.services.accounts import active_staff_users
 from matchmaker.services.errors import DomainError
 from matchmaker.staff.forms import DirectoryFilterForm, NeedReviewForm, ReviewForm
 
@@ -73,7 +74,7 @@ def organization(organization_id: int):
         top_matches=matching.best_matches(organization.needs, limit=10),
         completeness=profiles.profile_completeness(organization),
         manager_form=AccountManagerForm(
-            staff=introductions.staff_members(),
+            staff=active_staff_users(),
             manager=str(organization.account_manager_id or ""),
         ),
     )
