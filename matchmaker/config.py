@@ -33,6 +33,20 @@ def _env_int(name: str, default: int) -> int:
         raise ConfigurationError(f"{name} must be an integer, got {value!r}") from exc
 
 
+def _env_days(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
+    """A comma-separated list of day counts, e.g. "3,7"."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        days = tuple(sorted(int(part) for part in value.split(",")))
+    except ValueError as exc:
+        raise ConfigurationError(f"{name} must be day counts like 3,7; got {value!r}") from exc
+    if not days or days[0] < 1:
+        raise ConfigurationError(f"{name} must be positive day counts like 3,7; got {value!r}")
+    return days
+
+
 def _normalise_database_url(url: str) -> str:
     # Hosting providers hand out postgres:// URLs; SQLAlchemy wants an explicit driver,
     # and psycopg 3 is the one we ship.
@@ -140,6 +154,16 @@ class Config:
         settings["INTRODUCTION_EXPIRY_DAYS"] = _env_int(
             "INTRODUCTION_EXPIRY_DAYS", cls.INTRODUCTION_EXPIRY_DAYS
         )
+        settings["INTRODUCTION_REMINDER_DAYS"] = _env_days(
+            "INTRODUCTION_REMINDER_DAYS", cls.INTRODUCTION_REMINDER_DAYS
+        )
+        if any(
+            days >= settings["INTRODUCTION_EXPIRY_DAYS"]
+            for days in settings["INTRODUCTION_REMINDER_DAYS"]
+        ):
+            raise ConfigurationError(
+                "INTRODUCTION_REMINDER_DAYS must all come before INTRODUCTION_EXPIRY_DAYS"
+            )
         settings["MAX_OPEN_INTRODUCTIONS_PER_CORPORATE"] = _env_int(
             "MAX_OPEN_INTRODUCTIONS_PER_CORPORATE", cls.MAX_OPEN_INTRODUCTIONS_PER_CORPORATE
         )

@@ -8,7 +8,15 @@ from matchmaker.config import ConfigurationError
 
 @pytest.fixture
 def clean_env(monkeypatch, tmp_path):
-    for name in ("SECRET_KEY", "DATABASE_URL", "MATCHMAKER_ENV", "MAIL_SERVER", "DEFAULT_LOCALE"):
+    for name in (
+        "SECRET_KEY",
+        "DATABASE_URL",
+        "MATCHMAKER_ENV",
+        "MAIL_SERVER",
+        "DEFAULT_LOCALE",
+        "INTRODUCTION_REMINDER_DAYS",
+        "INTRODUCTION_EXPIRY_DAYS",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MATCHMAKER_INSTANCE_PATH", str(tmp_path / "instance"))
     return monkeypatch
@@ -53,9 +61,21 @@ def test_production_takes_settings_from_environment(clean_env):
         ("MATCHMAKER_ENV", "staging", "MATCHMAKER_ENV"),
         ("MAIL_PORT", "twenty-five", "MAIL_PORT must be an integer"),
         ("DEFAULT_LOCALE", "fr", "DEFAULT_LOCALE"),
+        ("INTRODUCTION_REMINDER_DAYS", "3,soon", "INTRODUCTION_REMINDER_DAYS"),
+        ("INTRODUCTION_REMINDER_DAYS", "0", "positive"),
+        ("INTRODUCTION_REMINDER_DAYS", "3,20", "before INTRODUCTION_EXPIRY_DAYS"),
+        ("INTRODUCTION_EXPIRY_DAYS", "two weeks", "INTRODUCTION_EXPIRY_DAYS must be an integer"),
     ],
 )
 def test_bad_settings_are_named(clean_env, name, value, message):
     clean_env.setenv(name, value)
     with pytest.raises(ConfigurationError, match=message):
         create_app()
+
+
+def test_introduction_timing_comes_from_the_environment(clean_env):
+    clean_env.setenv("INTRODUCTION_REMINDER_DAYS", "7,2")
+    clean_env.setenv("INTRODUCTION_EXPIRY_DAYS", "10")
+    app = create_app()
+    assert app.config["INTRODUCTION_REMINDER_DAYS"] == (2, 7)
+    assert app.config["INTRODUCTION_EXPIRY_DAYS"] == 10
