@@ -127,13 +127,28 @@ def introductions_tick_command() -> None:
     )
 
 
-@click.command("demo", help="Create the demo accounts (one per role) and print their logins.")
+@click.command(
+    "demo",
+    help="Fill an empty database with demo data (companies, needs, startups, rankings, "
+    "introductions at every stage) and print the demo logins. Running it again changes "
+    "nothing.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Add the demo data even though the database holds other users or organisations.",
+)
 @in_request_context
-def demo_command() -> None:
+def demo_command(force: bool) -> None:
     if current_app.config.get("ENV_NAME") == "production":
         raise click.ClickException("demo accounts are never created in production")
-    for login in demo.ensure_demo_accounts():
+    try:
+        summary = demo.create_demo_data(force=force)
+    except DomainError as error:
+        raise click.ClickException(str(error)) from error
+    for login in demo.demo_logins():
         click.echo(f"  {login.role:<10} {login.email:<32} password: {login.password}")
+    click.echo(summary.line())
 
 
 main = FlaskGroup(create_app=_create_app, help=__doc__)
