@@ -444,3 +444,18 @@ def test_owner_removes_the_logo(app, client, startup):
     assert "Logo removed." in response.get_data(as_text=True)
     assert org_state(app, org_id(app, startup))["logo"] is None
     assert client.get(f"/logos/{org_id(app, startup)}.png").status_code == 404
+
+
+def test_a_new_unsaved_organisation_can_be_given_a_profile(app):
+    from matchmaker.extensions import db
+    from matchmaker.models import Organization, OrganizationKind
+    from matchmaker.services import profiles
+    from matchmaker.services.profiles import ProfileData
+
+    with app.app_context():
+        organization = Organization(name="Fresh GmbH", kind=OrganizationKind.STARTUP)
+        db.session.add(organization)
+        profiles.update_profile(
+            organization, ProfileData(name="Fresh GmbH", description="We make batteries.")
+        )
+        assert organization.description == "We make batteries."

@@ -176,14 +176,10 @@ def _is_web_url(value: str) -> bool:
 
 
 def public_text(organization: Organization | ProfileData) -> str:
+    # A new organisation not flushed yet has None where the column defaults will put "".
     return "\n".join(
-        [
-            organization.name,
-            organization.website,
-            organization.description,
-            organization.offers,
-            organization.seeks,
-        ]
+        getattr(organization, name) or ""
+        for name in ("name", "website", "description", "offers", "seeks")
     )
 
 
