@@ -109,6 +109,9 @@ def test_not_interested_hides_a_startup_for_that_need_only(app, pair, client):
     assert "1 startup hidden as not interesting." in page
     page = client.get(f"/corporate/needs/{other_need}/matches").get_data(as_text=True)
     assert card in page
+    # The dashboard's best three per need leave it out for that need, too.
+    page = client.get("/corporate/").get_data(as_text=True)
+    assert page.count("VoltCell Robotics") == 1  # listed under the other need only
     # Staff do not get it proposed for that need either.
     with app.test_request_context():
         assert [m.startup_id for m in introductions.queue_candidates([pair.need])] == []

@@ -29,7 +29,7 @@ def get_own_need_or_404(need_id: int) -> Need:
 @bp.route("/")
 def dashboard():
     organization = current_user.organization
-    matches = matching.best_matches(organization.needs, limit=3)
+    matches = matching.best_matches(organization.needs, 3, shortlists.not_dismissed())
     return render_template(
         "corporate/dashboard.html",
         organization=organization,

@@ -28,11 +28,9 @@ from matchmaker.models import (
     Introduction,
     IntroductionEvent,
     IntroductionStatus,
-    MarkKind,
     Match,
     Meeting,
     Need,
-    NeedStartupMark,
     NeedStatus,
     Organization,
     OrganizationKind,
@@ -53,6 +51,7 @@ from matchmaker.services.introduction_mail import (
 )
 from matchmaker.services.matching import matchable_needs_query, top_matches_per_need
 from matchmaker.services.notifications import notify_party, notify_staff
+from matchmaker.services.shortlists import not_dismissed
 
 log = logging.getLogger(__name__)
 
@@ -311,12 +310,7 @@ def queue_candidates(need_ids: Sequence[int], limit: int | None = None) -> list[
         limit or current_app.config["QUEUE_CANDIDATES_PER_NEED"],
         Organization.accepts_proposals.is_(True),
         _undecided_pair(Need.organization_id, Match.startup_id),
-        # The company said "not interested" for this need.
-        ~sa.exists().where(
-            NeedStartupMark.need_id == Match.need_id,
-            NeedStartupMark.startup_id == Match.startup_id,
-            NeedStartupMark.kind == MarkKind.NOT_INTERESTED,
-        ),
+        not_dismissed(),
     )
 
 

@@ -394,11 +394,14 @@ def _safely(refresh: Callable, target: Organization | Need) -> None:
         log.exception("refreshing the matches of %r failed", target)
 
 
-def best_matches(needs: Iterable[Need], limit: int = 10) -> dict[int, list[Match]]:
-    """The stored best startups (still validated) of each need, best first, in one query."""
+def best_matches(
+    needs: Iterable[Need], limit: int = 10, *conditions: sa.ColumnElement[bool]
+) -> dict[int, list[Match]]:
+    """The stored best startups (still validated) of each need, best first, in one query
+    (`conditions` as for `top_matches_per_need`)."""
     need_ids = [need.id for need in needs]
     best: dict[int, list[Match]] = {need_id: [] for need_id in need_ids}
-    for match in top_matches_per_need(need_ids, limit):
+    for match in top_matches_per_need(need_ids, limit, *conditions):
         best[match.need_id].append(match)
     return best
 

@@ -56,6 +56,20 @@ def _mark_exists(need_id, kind: MarkKind) -> sa.ColumnElement[bool]:
     )
 
 
+def not_dismissed() -> sa.ColumnElement[bool]:
+    """For queries over `Match`: the company did not mark the startup "not interested" for
+    that row's need."""
+    return ~(
+        sa.select(NeedStartupMark.id)
+        .where(
+            NeedStartupMark.need_id == Match.need_id,
+            NeedStartupMark.startup_id == Match.startup_id,
+            NeedStartupMark.kind == MarkKind.NOT_INTERESTED,
+        )
+        .exists()
+    )
+
+
 def ranked_startups(need: Need, criteria: MatchCriteria, page: int = 1) -> Pagination:
     """The validated startups stored for `need`, minus the dismissed ones, filtered and
     sorted, one page at a time."""
@@ -65,7 +79,7 @@ def ranked_startups(need: Need, criteria: MatchCriteria, page: int = 1) -> Pagin
         .where(
             Match.need_id == need.id,
             Organization.status == ProfileStatus.APPROVED,
-            ~_mark_exists(need.id, MarkKind.NOT_INTERESTED),
+            not_dismissed(),
         )
     )
     if criteria.saved_only:
