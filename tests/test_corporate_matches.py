@@ -166,3 +166,17 @@ def test_startups_see_open_needs_anonymised_unless_the_company_allows_its_name(a
     page = client.get("/startup/needs").get_data(as_text=True)
     assert "Kansai Auto Europe" in page
     assert "yamada@kansai-auto.example" not in page
+
+
+def test_requesting_from_the_filtered_list_returns_to_it(app, pair, client):
+    client.login("yamada@kansai-auto.example")
+    back = f"/corporate/needs/{pair.need}/matches?industry=automotive"
+    response = client.submit(
+        f"/introductions/request/{pair.need}/{pair.startup}",
+        {f"request{pair.startup}-message": "", "back": back},
+    )
+    assert response.headers["Location"] == back
+    response = client.submit(
+        f"/introductions/request/{pair.need}/{pair.startup}", {"back": "https://evil.example/"}
+    )
+    assert response.headers["Location"].startswith("/corporate/")

@@ -25,6 +25,7 @@ from matchmaker.introductions.forms import (
 )
 from matchmaker.introductions.labels import label_context
 from matchmaker.models import Introduction, Need, Organization, OrganizationKind, Role
+from matchmaker.security import is_safe_next_url
 from matchmaker.services import introduction_mail as links
 from matchmaker.services import introductions as service
 from matchmaker.services import notifications as inbox
@@ -338,6 +339,9 @@ def request_introduction(need_id: int, startup_id: int):
             )
     else:
         flash(_("Your message is too long."), "danger")
+    back = request.form.get("back")
+    if back and is_safe_next_url(back):
+        return redirect(back)
     return redirect(url_for("corporate.dashboard", _anchor=f"need-{need.id}"))
 
 
