@@ -8,7 +8,9 @@ from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
+from markupsafe import Markup
 from werkzeug.datastructures import CombinedMultiDict
+from wtforms.widgets import HiddenInput
 
 # Control characters have no place in names and texts (PostgreSQL refuses NUL outright);
 # tab and line breaks are text.
@@ -30,6 +32,20 @@ class Form(FlaskForm):
             if any(isinstance(field, FileField) for field in form._fields.values()):
                 return CombinedMultiDict((request.files, request.form))
             return request.form
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Pages hold several forms: buttons need no id (nothing refers to them), and
+        # every `id="submit"` more would be a duplicate id on the page.
+        for field in self:
+            if field.type == "SubmitField":
+                field.id = False
+
+    def hidden_tag(self, *fields) -> Markup:
+        """The hidden fields (the CSRF token among them) without ids, for the same reason."""
+        chosen = [getattr(self, name) if isinstance(name, str) else name for name in fields]
+        hidden = [field for field in (chosen or self) if isinstance(field.widget, HiddenInput)]
+        return Markup("\n".join(str(field(id=False)) for field in hidden))
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)

@@ -202,12 +202,14 @@ def test_rejected_pairs_never_come_back(app, pair, client):
 def test_rejection_needs_a_reason_and_other_needs_a_comment(app, pair, client):
     client.login("anna@japandesk.example")
     response = client.submit(
-        f"/staff/queue/{pair.need}/{pair.startup}/reject", {"reason": ""}, follow_redirects=True
+        f"/staff/queue/{pair.need}/{pair.startup}/reject",
+        {"reject-reason": ""},
+        follow_redirects=True,
     )
     assert "Choose a reason" in response.get_data(as_text=True)
     response = client.submit(
         f"/staff/queue/{pair.need}/{pair.startup}/reject",
-        {"reason": "other", "comment": ""},
+        {"reject-reason": "other", "reject-comment": ""},
         follow_redirects=True,
     )
     assert "explain the reason" in response.get_data(as_text=True)
@@ -215,7 +217,7 @@ def test_rejection_needs_a_reason_and_other_needs_a_comment(app, pair, client):
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Introduction)) == 0
     client.submit(
         f"/staff/queue/{pair.need}/{pair.startup}/reject",
-        {"reason": "too_early", "comment": "Come back after the seed round."},
+        {"reject-reason": "too_early", "reject-comment": "Come back after the seed round."},
     )
     with app.test_request_context():
         introduction = db.session.scalar(sa.select(Introduction))

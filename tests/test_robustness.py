@@ -609,10 +609,10 @@ def baseline(world: World, rule: Rule, role: str) -> Payload:
         "staff.approve_pair": lambda: Payload([("comment", "Good fit.")]),
         "staff.approve_introduction": lambda: Payload([("comment", "Good fit.")]),
         "staff.reject_pair": lambda: Payload(
-            _pairs({"reason": "competitor", "comment": "They compete."})
+            _pairs({"reject-reason": "competitor", "reject-comment": "They compete."})
         ),
         "staff.reject_introduction": lambda: Payload(
-            _pairs({"reason": "too_early", "comment": "Later."})
+            _pairs({"reject-reason": "too_early", "reject-comment": "Later."})
         ),
         "staff.update_handling": lambda: Payload(
             _pairs(

@@ -67,7 +67,7 @@ def queue():
         queue=service.review_queue(criteria, page=_page()),
         query_args=_filter_args(form),
         approve_form=ApproveForm(),
-        reject_form=RejectForm(),
+        reject_form=RejectForm(prefix="reject"),
     )
 
 
@@ -84,7 +84,7 @@ def compare(need_id: int, startup_id: int):
         corporate=need.organization,
         match=service.stored_match(need, startup),
         approve_form=ApproveForm(),
-        reject_form=RejectForm(),
+        reject_form=RejectForm(prefix="reject"),
     )
 
 
@@ -107,7 +107,7 @@ def approve_pair(need_id: int, startup_id: int):
 @bp.route("/queue/<int:need_id>/<int:startup_id>/reject", methods=["POST"])
 def reject_pair(need_id: int, startup_id: int):
     need, startup = get_pair_or_404(need_id, startup_id)
-    form = RejectForm()
+    form = RejectForm(prefix="reject")
     if form.validate_on_submit():
         try:
             service.reject_pair(
@@ -154,7 +154,7 @@ def _render_introduction(introduction: Introduction, **forms):
     staff = active_staff_users()
     defaults = {
         "approve_form": ApproveForm(),
-        "reject_form": RejectForm(),
+        "reject_form": RejectForm(prefix="reject"),
         "handling_form": HandlingForm(
             staff=staff,
             owner=str(introduction.owner_id or ""),
@@ -203,7 +203,7 @@ def approve_introduction(introduction_id: int):
 @bp.route("/introductions/<int:introduction_id>/reject", methods=["POST"])
 def reject_introduction(introduction_id: int):
     introduction = get_introduction_or_404(introduction_id)
-    form = RejectForm()
+    form = RejectForm(prefix="reject")
     if not form.validate_on_submit():
         return _render_introduction(introduction, reject_form=form), 400
     if introduction.need is None:

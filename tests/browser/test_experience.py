@@ -243,6 +243,9 @@ def test_corporate_works_through_its_ranked_startups_in_japanese(app, page, make
     expect(page.get_by_role("status")).to_contain_text(
         f"ご依頼を送信しました。ジャパンデスクが {amstel.name} について確認いたします。"
     )
+    # Back on the same list, where the startup now shows the request's state.
+    expect(startup_card(page, amstel.name).get_by_text(REQUESTED_BADGE)).to_be_visible()
+    page.get_by_role("link", name="ダッシュボード", exact=True).first.click()
     expect(page.get_by_text("企業ダッシュボード")).to_be_visible()
     row = need_card.get_by_role("listitem").filter(has_text=amstel.name)
     expect(row.get_by_text(REQUESTED_BADGE)).to_be_visible()
