@@ -5,7 +5,11 @@ Signals (each a feature in [0, 1]):
 - ``text``: TF-IDF cosine of the whole profiles (stemmed words; character bigrams for
   Japanese), ``seek_offer``: what the corporate seeks against what the startup offers,
   ``offer_seek``: the other direction, when the startup says what it seeks;
-- ``concepts``: cosine of the EN/DE/JA glossary concepts both sides name (cross-lingual);
+- ``concepts``: cosine of the EN/DE/JA glossary concepts both sides name (cross-lingual),
+  with pivoted length normalisation on the startup side (see ``concept_pivot``): a startup
+  that names more of the glossary's topics scores somewhat higher than the plain cosine
+  gives, one that names a single matching topic and little else somewhat lower. Shown
+  values are capped at 1;
 - ``lsa``: cosine in a latent semantic space (TruncatedSVD of words and concepts);
 - ``taxonomy``: overlap of the industry/technology tags both sides picked;
 - ``partnership``, ``stage``, ``language``: compatibility, 1 or 0, only when both sides say.
@@ -37,7 +41,7 @@ from matchmaker.matching.profiles import Need, Profile
 from matchmaker.matching.reasons import Evidence, explain
 from matchmaker.matching.text import LANGUAGES, Analysis, Analyzer, Glossary
 
-MODEL_VERSION = "tfidf-lsa-glossary-2026.11.1"
+MODEL_VERSION = "tfidf-lsa-glossary-2026.11.2"
 
 CONTENT_FEATURES = ("text", "seek_offer", "offer_seek", "concepts", "lsa", "taxonomy")
 COMPATIBILITY_FEATURES = ("partnership", "stage", "language")
@@ -183,6 +187,10 @@ class Matcher(BaseEstimator):
     n_components : dimensions of the latent semantic space (0 turns LSA off).
     lsa_sample : the LSA space is fitted on at most this many startups (speed on big pools).
     concept_weight : weight of glossary concepts beside words in the latent space.
+    concept_pivot : pivoted length normalisation of the startups' concept vectors in the
+        ``concepts`` signal: 0 is the plain cosine, 1 the dot product with vectors scaled to
+        the pool's median length. The cosine over-rewards startups that name one matching
+        topic and little else; in between, naming more of the glossary's topics counts.
     lang : default language of the reasons, "en", "de" or "ja".
     chunk_size : queries scored together (memory: chunk_size x pool x a few floats).
     blas_threads : BLAS threads while scoring; 1 suits a web worker, None leaves it alone.
@@ -196,6 +204,7 @@ class Matcher(BaseEstimator):
         n_components: int = 128,
         lsa_sample: int = 10_000,
         concept_weight: float = 0.3,
+        concept_pivot: float = 0.5,
         lang: str = "en",
         chunk_size: int = 512,
         blas_threads: int | None = 1,
@@ -206,6 +215,7 @@ class Matcher(BaseEstimator):
         self.n_components = n_components
         self.lsa_sample = lsa_sample
         self.concept_weight = concept_weight
+        self.concept_pivot = concept_pivot
         self.lang = lang
         self.chunk_size = chunk_size
         self.blas_threads = blas_threads
@@ -228,6 +238,8 @@ class Matcher(BaseEstimator):
                 _columns([doc.offer for doc in docs] + seeks + [_RESERVED_ANALYSIS])
             )
             offer_blocks = self._split(sp.csr_matrix(texts)[: len(docs)])
+            lengths = offer_blocks[2][offer_blocks[2] > 0]
+            self.concept_length_ = float(np.median(lengths)) if len(lengths) else 1.0
             self.tag_vectorizer_ = _binary().fit([doc.tags for doc in docs] + [[_RESERVED]])
             self.label_vectorizer_ = _binary().fit([doc.labels for doc in docs] + [[_RESERVED]])
             self.concept_ids_ = self._names("concepts")
@@ -308,6 +320,8 @@ class Matcher(BaseEstimator):
             raise ValueError(f"unknown feature weights: {sorted(unknown)}")
         if not 0 <= self.compatibility <= 1:
             raise ValueError("compatibility must be in [0, 1]")
+        if not 0 <= self.concept_pivot <= 1:
+            raise ValueError("concept_pivot must be in [0, 1]")
         if self.lang not in LANGUAGES:
             raise ValueError(f"lang must be one of {LANGUAGES}")
 
@@ -366,23 +380,37 @@ class Matcher(BaseEstimator):
             tokens.append(concepts[0] if concepts else f"tag:{tag.strip().lower()}")
         return tokens
 
-    def _blocks(self, analyses: Sequence[Analysis]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        """(text, concepts) blocks of analysed texts, each row L2-normalised."""
+    def _blocks(
+        self, analyses: Sequence[Analysis]
+    ) -> tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray]:
+        """(text, concepts) blocks of analysed texts, each row L2-normalised, and the
+        lengths of the concept rows before normalising."""
         if not analyses:  # scikit-learn refuses to transform nothing
             width = self.vectorizer_.output_indices_["concepts"].stop
             return self._split(sp.csr_matrix((0, width), dtype=np.float32))
         return self._split(sp.csr_matrix(self.vectorizer_.transform(_columns(analyses))))
 
-    def _split(self, matrix: sp.csr_matrix) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    def _split(self, matrix: sp.csr_matrix) -> tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray]:
         slices = self.vectorizer_.output_indices_
         text = matrix[:, slices["words"].start : slices["bigrams"].stop]
-        return _unit_rows(text), _unit_rows(matrix[:, slices["concepts"]])
+        concepts = matrix[:, slices["concepts"]]
+        lengths = np.sqrt(np.asarray(concepts.multiply(concepts).sum(axis=1)).ravel())
+        return _unit_rows(text), _unit_rows(concepts), lengths
+
+    def _pivoted(self, concepts: sp.csr_matrix, lengths: np.ndarray) -> sp.csr_matrix:
+        """Unit concept rows scaled by (length / the pool's median length) ** concept_pivot."""
+        if not self.concept_pivot:
+            return concepts
+        scale = (lengths / self.concept_length_) ** self.concept_pivot
+        return sp.csr_matrix(sp.diags(scale.astype(np.float32)) @ concepts)
 
     def _lsa_input(self, text: sp.csr_matrix, concepts: sp.csr_matrix) -> sp.csr_matrix:
         return _unit_rows(sp.hstack([text, self.concept_weight * concepts], format="csr"))
 
-    def _fit_lsa(self, offer_blocks: tuple[sp.csr_matrix, sp.csr_matrix]) -> object | None:
-        text, concepts = offer_blocks
+    def _fit_lsa(
+        self, offer_blocks: tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray]
+    ) -> object | None:
+        text, concepts, _ = offer_blocks
         if text.shape[0] > self.lsa_sample:
             rng = np.random.default_rng(self.random_state)
             rows = np.sort(rng.choice(text.shape[0], self.lsa_sample, replace=False))
@@ -411,14 +439,14 @@ class Matcher(BaseEstimator):
         self,
         docs: list[_Doc],
         query_side: bool,
-        offer_blocks: tuple[sp.csr_matrix, sp.csr_matrix] | None = None,
+        offer_blocks: tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray] | None = None,
     ) -> _Side:
-        offer, offer_concepts = offer_blocks or self._blocks([doc.offer for doc in docs])
-        seek, seek_concepts = self._blocks([doc.seek for doc in docs])
+        offer, offer_concepts, lengths = offer_blocks or self._blocks([d.offer for d in docs])
+        seek, seek_concepts, _ = self._blocks([doc.seek for doc in docs])
         whole = offer + seek
         text_norm = np.sqrt(np.asarray(whole.multiply(whole).sum(axis=1)).ravel())
         text = _unit_rows(whole)
-        concepts = seek_concepts if query_side else offer_concepts
+        concepts = seek_concepts if query_side else self._pivoted(offer_concepts, lengths)
         lsa = None
         if self.lsa_ is not None:
             source = (seek, seek_concepts) if query_side else (offer, offer_concepts)
@@ -462,7 +490,7 @@ class Matcher(BaseEstimator):
             owners = [row for row, doc in enumerate(docs) for _ in doc.clauses]
             clauses = [self.analyzer_.analyze(c) for doc in docs for c in doc.clauses]
             side.clause_owner = np.asarray(owners, dtype=np.int64)
-            side.clause_text, side.clause_concepts = self._blocks(clauses)
+            side.clause_text, side.clause_concepts, _ = self._blocks(clauses)
         return side
 
     def _features(self, queries: _Side, pool: _Side) -> dict[str, np.ndarray]:
@@ -488,19 +516,19 @@ class Matcher(BaseEstimator):
         # follows from the four part products; two of them are features already and the other
         # two are cheap (short descriptions, few startups say what they seek). This saves the
         # dearest sparse product of all.
-        parts = [
-            cosine("offer", "offer"),
-            features["offer_seek"],
-            features["seek_offer"],
-            cosine("seek", "seek"),
-        ]
+        own = [cosine("offer", "offer"), cosine("seek", "seek")]  # needed for text only
+        parts = [own[0], features["offer_seek"], features["seek_offer"], own[1]]
         present = [part for part in parts if part is not None]
         if present:
-            text = present[0].copy()
-            for part in present[1:]:
-                text += part
+            # Sum into a product of our own when there is one: a copy is a pass less.
+            first = next((part for part in present if any(part is o for o in own)), None)
+            text = first if first is not None else present[0].copy()
+            for part in present:
+                if part is not text:
+                    text += part
             text /= queries.text_norm[:, None]
-            text /= pool.text_norm[None, :]
+            if not _unit(pool.text_norm):
+                text /= pool.text_norm[None, :]
             features["text"] = text
         if queries.lsa is not None and pool.lsa is not None:
             lsa = queries.lsa @ pool.lsa.T
@@ -529,17 +557,39 @@ class Matcher(BaseEstimator):
             dtype=np.float32,
         )
         shape = (queries.available.shape[0], pool.available.shape[0])
+        scale = 1 / np.maximum(_pair_sum(queries.available * weights, pool.available), 1e-9)
+        compatible = self._compatible(features, queries, pool, shape)
+        # Factors that are one number per query (the usual case: the same features are
+        # available for the whole pool) go into the weights instead of a pass of their own.
+        if scale.shape[1] == 1 and compatible is not None and compatible.shape[1] == 1:
+            scale, compatible = scale * compatible, None
+        row_scale = scale if scale.shape[1] == 1 else np.ones((shape[0], 1), np.float32)
         content, scratch = None, np.empty(shape, np.float32)
         for name in CONTENT_FEATURES:
             weight = weights[FEATURES.index(name)]
             if name in features and weight:
                 if content is None:
-                    content = np.multiply(features[name], weight, dtype=np.float32)
+                    content = np.multiply(features[name], weight * row_scale, dtype=np.float32)
                 else:
-                    content += np.multiply(features[name], weight, out=scratch)
+                    content += np.multiply(features[name], weight * row_scale, out=scratch)
         if content is None:
-            content = np.zeros(shape, np.float32)
-        content /= np.maximum(_pair_sum(queries.available * weights, pool.available), 1e-9)
+            return np.zeros(shape, np.float32)
+        if scale.shape[1] != 1:
+            content *= scale
+        if compatible is not None:
+            content *= compatible
+        # No clipping pass: every feature is >= 0, and shown scores are clipped to 1.
+        return content
+
+    def _compatible(
+        self,
+        features: dict[str, np.ndarray],
+        queries: _Side,
+        pool: _Side,
+        shape: tuple[int, int],
+    ) -> np.ndarray | None:
+        """The factor ``1 - c + c * share of compatible labels`` of each pair, one column
+        when it is the same for the whole pool, or None when no pair compares labels."""
         compared = _pair_sum(queries.available * _COMPATIBILITY_MASK, pool.available)
         if compared.any():
             present = [features[name] for name in COMPATIBILITY_FEATURES if name in features]
@@ -553,8 +603,8 @@ class Matcher(BaseEstimator):
                 compatible[np.broadcast_to(compared == 0, compatible.shape)] = 1
             compatible *= self.compatibility
             compatible += 1 - self.compatibility
-            content *= compatible
-        return np.clip(content, 0, 1, out=content)
+            return compatible
+        return None
 
     def _rank_side(
         self,
@@ -585,7 +635,7 @@ class Matcher(BaseEstimator):
             if name in features:
                 values[:, index] = np.minimum(features[name][rows, cols], 1.0)
         values = np.round(values, 6).tolist()
-        pair_scores = np.round(scores[rows, cols].astype(np.float64), 6).tolist()
+        pair_scores = np.round(np.clip(scores[rows, cols], 0, 1).astype(np.float64), 6).tolist()
         # Pairs share few availability patterns: look the shown feature names up once each.
         patterns = np.packbits(available, axis=1, bitorder="little").tolist()
         shown_names: dict[tuple[int, ...], list[int]] = {}
@@ -697,6 +747,12 @@ _LSA_PRUNE_ROWS = 5_000
 _MIN_SCORE = 1e-6
 _PRODUCT_ROWS = 64
 _COMPATIBILITY_MASK = np.array([name in COMPATIBILITY_FEATURES for name in FEATURES], np.float32)
+
+
+def _unit(norms: np.ndarray) -> bool:
+    """Whether all nonzero vector lengths are 1 (up to float32 rounding)."""
+    present = norms[norms > 1e-6]
+    return bool(np.all(np.abs(present - 1) < 1e-6))
 
 
 def _pair_sum(left: np.ndarray, right: np.ndarray) -> np.ndarray:

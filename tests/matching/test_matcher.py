@@ -5,9 +5,17 @@ import pytest
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
-from matchmaker.matching import FEATURES, Matcher, Need, Profile, Query, queries_for
+from matchmaker.matching import (
+    FEATURES,
+    Matcher,
+    Need,
+    Profile,
+    Query,
+    profile_from_dict,
+    queries_for,
+)
 
-from .conftest import corporate
+from .conftest import STARTUPS, corporate
 
 BATTERY_NEEDS = {
     "en": "We seek battery management and battery packs for electric vehicles.",
@@ -172,3 +180,41 @@ def test_estimator_conventions(matcher, startups):
     assert math.isclose(
         restored.rank_one(need).matches[0].score, matcher.rank_one(need).matches[0].score
     )
+
+
+def test_naming_more_of_the_needs_topics_counts_for_more_than_one_mention():
+    pool = [
+        profile_from_dict(
+            {
+                "id": "broad",
+                "kind": "startup",
+                "name": "Skyops",
+                "description": "Airline operations software: booking, ticketing and crew "
+                "scheduling for airlines and travel agencies, with a carbon dashboard for "
+                "sustainable tourism.",
+            }
+        ),
+        profile_from_dict(
+            {
+                "id": "narrow",
+                "kind": "startup",
+                "name": "Snapsort",
+                "description": "Sorts the photos of your trips.",
+            }
+        ),
+        *(profile_from_dict(data) for data in STARTUPS),
+    ]
+    need = corporate("Travel tech: booking and ticketing, airline operations software.")
+
+    plain = Matcher(concept_pivot=0).fit(pool).score_startups(need, pool[:2])
+    pivoted = Matcher().fit(pool).score_startups(need, pool[:2])
+
+    # The plain cosine already prefers the broad startup; pivoting widens the gap, since
+    # the narrow one names a single matching topic and little else.
+    before = {m.startup_id: m.features["concepts"] for m in plain}
+    after = {m.startup_id: m.features["concepts"] for m in pivoted}
+    assert after["narrow"] / after["broad"] < before["narrow"] / before["broad"]
+    assert pivoted[0].startup_id == "broad"
+    assert all(0 <= m.features["concepts"] <= 1 for m in plain + pivoted)
+    with pytest.raises(ValueError, match="concept_pivot"):
+        Matcher(concept_pivot=2).fit(pool)
