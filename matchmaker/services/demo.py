@@ -943,30 +943,14 @@ def _advance(
         introduction = intros.approve_pair(need, startup, staff, rng.choice(data.APPROVE_COMMENTS))
     if target in (S.APPROVED, S.EXPIRED) or (target is S.DECLINED and number % 3 != 0):
         if target is S.DECLINED:
-            code, comment = rng.choice(data.DECLINE_REASONS)
-            intros.answer_introduction(
-                introduction,
-                OrganizationKind.STARTUP,
-                False,
-                startup_actor,
-                DecisionReason(code),
-                comment,
-            )
+            _decline(introduction, OrganizationKind.STARTUP, startup_actor, rng)
         return introduction
 
     intros.answer_introduction(introduction, OrganizationKind.STARTUP, True, startup_actor)
     if target is S.STARTUP_ACCEPTED:
         return introduction
     if target is S.DECLINED:
-        code, comment = rng.choice(data.DECLINE_REASONS)
-        intros.answer_introduction(
-            introduction,
-            OrganizationKind.CORPORATE,
-            False,
-            corporate_actor,
-            DecisionReason(code),
-            comment,
-        )
+        _decline(introduction, OrganizationKind.CORPORATE, corporate_actor, rng)
         return introduction
     intros.answer_introduction(introduction, OrganizationKind.CORPORATE, True, corporate_actor)
     if target is S.CORPORATE_ACCEPTED:
@@ -1221,3 +1205,9 @@ def _age_profiles(world: World) -> None:
                 need_created = now - timedelta(days=rng.randint(1, 6))
             _update(Need, need_id, created_at=need_created, updated_at=need_created)
     db.session.commit()
+
+
+def _decline(introduction, side: OrganizationKind, actor, rng) -> None:
+    """One side says no, with one of the demo's reasons."""
+    code, comment = rng.choice(data.DECLINE_REASONS)
+    intros.answer_introduction(introduction, side, False, actor, DecisionReason(code), comment)
