@@ -17,6 +17,7 @@ from matchmaker.auth.routes import home_url
 from matchmaker.extensions import db
 from matchmaker.models import Organization
 from matchmaker.security import is_safe_next_url
+from matchmaker.services import accounts
 from matchmaker.services.profiles import profile_visible_to
 
 bp = Blueprint("main", __name__)
@@ -45,9 +46,7 @@ def set_language():
     if locale in current_app.config["LANGUAGES"]:
         session["locale"] = locale
         if current_user.is_authenticated:
-            # Too small for a service function of its own; this is the only place it changes.
-            current_user.locale = locale
-            db.session.commit()
+            accounts.set_user_locale(current_user, locale)
     target = request.form.get("next")
     return redirect(target if is_safe_next_url(target) else url_for("main.index"))
 

@@ -340,6 +340,12 @@ def list_staff_users() -> list[User]:
     )
 
 
+def set_user_locale(user: User, locale: str) -> None:
+    """Remember the user's interface language (pages, and the mails they receive)."""
+    user.locale = locale
+    db.session.commit()
+
+
 def active_staff_users() -> list[User]:
     """The Japan Desk members who can own introductions and receive staff mail."""
     return list(
