@@ -44,11 +44,12 @@ class MatchCriteria:
     saved_only: bool = False
 
 
-def _mark_exists(need_id, kind: MarkKind) -> sa.ColumnElement[bool]:
+def _marked(kind: MarkKind) -> sa.ColumnElement[bool]:
+    """For queries over `Match`: the company marked the row's startup `kind` for its need."""
     return (
         sa.select(NeedStartupMark.id)
         .where(
-            NeedStartupMark.need_id == need_id,
+            NeedStartupMark.need_id == Match.need_id,
             NeedStartupMark.startup_id == Match.startup_id,
             NeedStartupMark.kind == kind,
         )
@@ -59,15 +60,7 @@ def _mark_exists(need_id, kind: MarkKind) -> sa.ColumnElement[bool]:
 def not_dismissed() -> sa.ColumnElement[bool]:
     """For queries over `Match`: the company did not mark the startup "not interested" for
     that row's need."""
-    return ~(
-        sa.select(NeedStartupMark.id)
-        .where(
-            NeedStartupMark.need_id == Match.need_id,
-            NeedStartupMark.startup_id == Match.startup_id,
-            NeedStartupMark.kind == MarkKind.NOT_INTERESTED,
-        )
-        .exists()
-    )
+    return ~_marked(MarkKind.NOT_INTERESTED)
 
 
 def ranked_startups(need: Need, criteria: MatchCriteria, page: int = 1) -> Pagination:
@@ -83,7 +76,7 @@ def ranked_startups(need: Need, criteria: MatchCriteria, page: int = 1) -> Pagin
         )
     )
     if criteria.saved_only:
-        query = query.where(_mark_exists(need.id, MarkKind.SAVED))
+        query = query.where(_marked(MarkKind.SAVED))
     if criteria.stage:
         query = query.where(Organization.stage == criteria.stage)
     if criteria.country:
