@@ -177,10 +177,9 @@ def question(introduction_id: int):
     return redirect(url_for("introductions.detail", introduction_id=introduction.id))
 
 
-@bp.route("/<int:introduction_id>/meeting", methods=["POST"])
-@party_required
-def meeting(introduction_id: int):
-    introduction = get_introduction_or_404(introduction_id, current_user)
+def save_posted_meeting(introduction: Introduction) -> tuple[bool, MeetingForm]:
+    """Save the meeting posted by the logged-in user (a party or staff); on refusal the
+    form carries the message, for the page to show again."""
     form = MeetingForm(prefix="meeting")
     if form.validate_on_submit():
         try:
@@ -189,7 +188,17 @@ def meeting(introduction_id: int):
             form.day.errors.append(str(error))
         else:
             flash(_("Meeting saved; both sides received a calendar invitation."), "success")
-            return redirect(url_for("introductions.detail", introduction_id=introduction.id))
+            return True, form
+    return False, form
+
+
+@bp.route("/<int:introduction_id>/meeting", methods=["POST"])
+@party_required
+def meeting(introduction_id: int):
+    introduction = get_introduction_or_404(introduction_id, current_user)
+    saved, form = save_posted_meeting(introduction)
+    if saved:
+        return redirect(url_for("introductions.detail", introduction_id=introduction.id))
     return _render_detail(introduction, my_side(), meeting_form=form), 400
 
 

@@ -19,6 +19,7 @@ from matchmaker.introductions.forms import (
     RejectForm,
     outcome_of,
 )
+from matchmaker.introductions.routes import save_posted_meeting
 from matchmaker.models import Introduction, Need, Organization, User
 from matchmaker.services import introductions as service
 from matchmaker.services.accounts import active_staff_users
@@ -261,15 +262,9 @@ def send_introduction(introduction_id: int):
 @bp.route("/introductions/<int:introduction_id>/meeting", methods=["POST"])
 def save_meeting(introduction_id: int):
     introduction = get_introduction_or_404(introduction_id)
-    form = MeetingForm(prefix="meeting")
-    if form.validate_on_submit():
-        try:
-            service.save_meeting(introduction, Actor.of(current_user), form.meeting_data())
-        except DomainError as error:
-            form.day.errors.append(str(error))
-        else:
-            flash(_("Meeting saved; both sides received a calendar invitation."), "success")
-            return _back(introduction)
+    saved, form = save_posted_meeting(introduction)
+    if saved:
+        return _back(introduction)
     return _render_introduction(introduction, meeting_form=form), 400
 
 
