@@ -476,6 +476,12 @@ class Introduction(db.Model):
     def contacts_revealed(self) -> bool:
         return self.status in CONTACTS_REVEALED_STATUSES
 
+    @property
+    def is_corporate_named(self) -> bool:
+        """May the startup see the company's name? When the company allows it, or once
+        both sides accepted."""
+        return self.corporate.is_name_public or self.contacts_revealed
+
     def __repr__(self) -> str:
         return f"<Introduction {self.id} {self.status.value}>"
 

@@ -664,7 +664,7 @@ def valid_arguments(world: World, rule: Rule, role: str) -> dict[str, str]:
             waiting = db.session.get(Introduction, world.introduction_ids["other"])
             values["token"] = make_answer_token(waiting, OrganizationKind.STARTUP)
         elif rule.endpoint == "introductions.feedback":
-            values["token"] = make_feedback_token(own_introduction, OrganizationKind.STARTUP, 1)
+            values["token"] = make_feedback_token(own_introduction, OrganizationKind.STARTUP)
         else:
             purpose = "invite" if "invite" in rule.rule else "reset"
             values["token"] = make_password_token(user, purpose)

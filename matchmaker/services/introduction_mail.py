@@ -38,33 +38,30 @@ def _serializer(salt: str) -> URLSafeTimedSerializer:
 
 
 def make_answer_token(introduction: Introduction, side: OrganizationKind) -> str:
-    return _serializer(ANSWER_SALT).dumps(
-        {"i": introduction.id, "s": side.value, "v": introduction.version}
-    )
+    # No state in the link: the page it opens carries the version the answer is for.
+    return _serializer(ANSWER_SALT).dumps({"i": introduction.id, "s": side.value})
 
 
-def make_feedback_token(introduction: Introduction, side: OrganizationKind, round_: int) -> str:
-    return _serializer(FEEDBACK_SALT).dumps({"i": introduction.id, "s": side.value, "r": round_})
+def make_feedback_token(introduction: Introduction, side: OrganizationKind) -> str:
+    return _serializer(FEEDBACK_SALT).dumps({"i": introduction.id, "s": side.value})
 
 
 @dataclass(frozen=True)
 class LinkTarget:
     introduction: Introduction
     side: OrganizationKind
-    version: int | None = None
-    round: int | None = None
 
 
 def load_answer_token(token: str) -> LinkTarget:
     """The introduction and side a mailed answer link is for. A link stays readable after
     use; `answer_introduction` refuses a second answer."""
     data = _load(token, ANSWER_SALT)
-    return LinkTarget(*_target(data), version=data.get("v"))
+    return LinkTarget(*_target(data))
 
 
 def load_feedback_token(token: str) -> LinkTarget:
     data = _load(token, FEEDBACK_SALT)
-    return LinkTarget(*_target(data), round=data.get("r"))
+    return LinkTarget(*_target(data))
 
 
 def _load(token: str, salt: str) -> dict:
@@ -231,7 +228,7 @@ def mail_party(
     other = introduction.corporate if side is OrganizationKind.STARTUP else introduction.startup
     for address, lang in recipients(organization):
         names = {"corporate": introduction.corporate.name, "startup": introduction.startup.name}
-        if template in ("ask", "reminder", "expired") and not introduction.corporate.is_name_public:
+        if template in ("ask", "expired") and not introduction.is_corporate_named:
             names["corporate"] = ""
         subject_key = "reminder" if context.get("reminder") else template
         subject = SUBJECTS.get(subject_key, SUBJECTS["ask"])[lang].format(**names)
@@ -282,7 +279,7 @@ def ask_party(introduction: Introduction, side: OrganizationKind, reminder: bool
     mail_party(
         introduction,
         side,
-        "reminder" if reminder else "ask",
+        "ask",
         answer_link=link,
         reminder=reminder,
         days_left=days_left,

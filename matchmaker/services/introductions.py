@@ -74,7 +74,6 @@ STAFF_REJECT_REASONS = (
     DecisionReason.ALREADY_IN_CONTACT,
     DecisionReason.OTHER,
 )
-FEEDBACK_OUTCOMES = tuple(Outcome)
 FINAL_OUTCOMES = tuple(outcome for outcome in Outcome if outcome is not Outcome.IN_DISCUSSION)
 
 
@@ -634,11 +633,7 @@ def send_introduction(introduction: Introduction, staff: User, text: str, lang: 
             "introduced_at": utcnow(),
         },
     )
-    notify_party(introduction, OrganizationKind.STARTUP, "introduced")
-    notify_party(introduction, OrganizationKind.CORPORATE, "introduced")
-    db.session.commit()
-    for side in OrganizationKind:
-        mail_party(introduction, side, "introduction", common_text=text, common_language=lang)
+    _tell_both(introduction, "introduced", "introduction", common_text=text, common_language=lang)
 
 
 # --- meetings ---------------------------------------------------------------------------------
@@ -708,11 +703,7 @@ def save_meeting(introduction: Introduction, actor: Actor, data: MeetingData) ->
         "meeting_changed" if is_update else "meeting_planned",
         comment=f"{data.local_start:%Y-%m-%d %H:%M} {data.timezone}",
     )
-    for side in OrganizationKind:
-        notify_party(introduction, side, "meeting")
-    db.session.commit()
-    for side in OrganizationKind:
-        mail_party(introduction, side, "meeting", meeting=meeting, is_update=is_update)
+    _tell_both(introduction, "meeting", "meeting", meeting=meeting, is_update=is_update)
     return meeting
 
 
@@ -908,7 +899,7 @@ def tick(now: datetime | None = None) -> TickResult:
                     "feedback",
                     feedback_link=url_for(
                         "introductions.feedback",
-                        token=make_feedback_token(introduction, side, due),
+                        token=make_feedback_token(introduction, side),
                         _external=True,
                     ),
                     months=(0, 0, 3, 6)[min(due, 3)],
@@ -933,6 +924,17 @@ def _claim(introduction: Introduction, column: str, expected: object, new: objec
 
 
 # --- the machinery ------------------------------------------------------------------------
+
+
+def _tell_both(
+    introduction: Introduction, notification: str, template: str, **context: object
+) -> None:
+    """Notify both sides in the app, commit, then mail each in its language."""
+    for side in OrganizationKind:
+        notify_party(introduction, side, notification)
+    db.session.commit()
+    for side in OrganizationKind:
+        mail_party(introduction, side, template, **context)
 
 
 def _require_staff(actor: Actor) -> None:

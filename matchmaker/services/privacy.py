@@ -54,7 +54,7 @@ def _introductions_data(organization: Organization) -> list[dict[str, Any]]:
     for introduction in introductions_for_organization(organization):
         is_startup = organization.id == introduction.startup_id
         other = introduction.corporate if is_startup else introduction.startup
-        named = not is_startup or other.is_name_public or introduction.contacts_revealed
+        named = not is_startup or introduction.is_corporate_named
         rows.append(
             {
                 "id": introduction.id,
