@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
@@ -41,8 +42,14 @@ COMMON_ZONES = ("Europe/Berlin", "Asia/Tokyo", "Europe/London", "UTC")
 
 
 def _zones() -> list[SelectChoice]:
+    return [SelectChoice(zone, zone) for zone in _zone_names()]
+
+
+@functools.cache
+def _zone_names() -> tuple[str, ...]:
+    # available_timezones() walks the zone database on disk: once per process is enough.
     others = sorted(zone for zone in available_timezones() if zone not in COMMON_ZONES)
-    return [SelectChoice(zone, zone) for zone in (*COMMON_ZONES, *others)]
+    return (*COMMON_ZONES, *others)
 
 
 def _reason_choices(reasons) -> list[SelectChoice]:
