@@ -715,3 +715,44 @@ def test_the_data_download_lists_the_organisations_introductions(app, pair, clie
     [row] = data["introductions"]
     assert row["status"] == "approved"
     assert row["with"] is None  # the company keeps its name private until both accept
+
+
+# --- paths found untested on review ---------------------------------------------------------
+
+
+def test_a_question_can_be_asked_from_the_mailed_link(app, pair, client, outbox):
+    introduction_id = approve(app, pair)
+    [link] = answer_links(outbox())
+    response = client.submit(
+        link, {"question-question": "Does the HQ decide?", "question-submit": "1"}
+    )
+    assert response.status_code == 302
+    state = introduction_state(app, introduction_id)
+    assert state["status"] is S.APPROVED  # a question answers nothing
+    assert state["events"][-1][0] == "question"
+    assert "Does the HQ decide?" in mail_body(outbox()[-1])
+
+
+def test_feedback_can_be_given_in_the_app(app, pair, client):
+    introduction_id = introduce(app, pair)
+    client.login("lena@voltcell.example")
+    response = client.submit(
+        f"/introductions/{introduction_id}/feedback", {"feedback-outcome": "bogus"}
+    )
+    assert response.status_code == 400
+    client.submit(
+        f"/introductions/{introduction_id}/feedback",
+        {"feedback-outcome": "pilot", "feedback-comment": "Pilot agreed."},
+    )
+    assert introduction_state(app, introduction_id)["events"][-1][0::3] == ("feedback", "pilot")
+
+
+def test_staff_can_ask_an_expired_pair_again(app, pair, client, outbox):
+    introduction_id = approve(app, pair)
+    run_tick(app, 15)
+    assert introduction_state(app, introduction_id)["status"] is S.EXPIRED
+    client.login("anna@japandesk.example")
+    client.submit(f"/staff/introductions/{introduction_id}/approve")
+    assert introduction_state(app, introduction_id)["status"] is S.APPROVED
+    assert outbox()[-1]["To"] == "lena@voltcell.example"
+    assert run_tick(app, 1).expired == 0  # the clock starts again
