@@ -141,13 +141,14 @@ class _Side:
     text_norm: np.ndarray  # length of that sum before normalising
     seek: sp.csr_matrix
     offer: sp.csr_matrix
-    concepts: sp.csr_matrix  # seek side of a query, offer side of a startup
+    concepts: sp.csr_matrix  # seek side of a query (expanded, see below), offer side of a startup
     lsa: np.ndarray | None
     tags: sp.csr_matrix
     partnership: sp.csr_matrix  # binary label columns
     stage: sp.csr_matrix
     languages: sp.csr_matrix
     available: np.ndarray  # (n, len(FEATURES)) 0/1: is the feature defined on this side?
+    named_concepts: sp.csr_matrix | None = None  # a query's own concepts, for reasons
     clause_owner: np.ndarray | None = None  # query clauses: index of the owning row
     clause_text: sp.csr_matrix | None = None
     clause_concepts: sp.csr_matrix | None = None
@@ -191,6 +192,12 @@ class Matcher(BaseEstimator):
         ``concepts`` signal: 0 is the plain cosine, 1 the dot product with vectors scaled to
         the pool's median length. The cosine over-rewards startups that name one matching
         topic and little else; in between, naming more of the glossary's topics counts.
+    concept_expansion : weight of the concepts associated with a query's own concepts in the
+        ``concepts`` signal (0 turns it off). Associations are learned in `fit` from which
+        concepts the pool's startups name together (positive pointwise mutual information,
+        each concept's strongest few): a need for "battery management" also finds a startup
+        that speaks of "energy storage". It matters most for short and for German or
+        Japanese texts, which name fewer concepts than the English pool.
     lang : default language of the reasons, "en", "de" or "ja".
     chunk_size : queries scored together (memory: chunk_size x pool x a few floats).
     blas_threads : BLAS threads while scoring; 1 suits a web worker, None leaves it alone.
@@ -205,6 +212,7 @@ class Matcher(BaseEstimator):
         lsa_sample: int = 10_000,
         concept_weight: float = 0.3,
         concept_pivot: float = 0.5,
+        concept_expansion: float = 0.5,
         lang: str = "en",
         chunk_size: int = 512,
         blas_threads: int | None = 1,
@@ -216,6 +224,7 @@ class Matcher(BaseEstimator):
         self.lsa_sample = lsa_sample
         self.concept_weight = concept_weight
         self.concept_pivot = concept_pivot
+        self.concept_expansion = concept_expansion
         self.lang = lang
         self.chunk_size = chunk_size
         self.blas_threads = blas_threads
@@ -240,6 +249,7 @@ class Matcher(BaseEstimator):
             offer_blocks = self._split(sp.csr_matrix(texts)[: len(docs)])
             lengths = offer_blocks[2][offer_blocks[2] > 0]
             self.concept_length_ = float(np.median(lengths)) if len(lengths) else 1.0
+            self.concept_associations_ = _associations(offer_blocks[1])
             self.tag_vectorizer_ = _binary().fit([doc.tags for doc in docs] + [[_RESERVED]])
             self.label_vectorizer_ = _binary().fit([doc.labels for doc in docs] + [[_RESERVED]])
             self.concept_ids_ = self._names("concepts")
@@ -322,6 +332,8 @@ class Matcher(BaseEstimator):
             raise ValueError("compatibility must be in [0, 1]")
         if not 0 <= self.concept_pivot <= 1:
             raise ValueError("concept_pivot must be in [0, 1]")
+        if not 0 <= self.concept_expansion <= 1:
+            raise ValueError("concept_expansion must be in [0, 1]")
         if self.lang not in LANGUAGES:
             raise ValueError(f"lang must be one of {LANGUAGES}")
 
@@ -404,6 +416,13 @@ class Matcher(BaseEstimator):
         scale = (lengths / self.concept_length_) ** self.concept_pivot
         return sp.csr_matrix(sp.diags(scale.astype(np.float32)) @ concepts)
 
+    def _expanded(self, concepts: sp.csr_matrix) -> sp.csr_matrix:
+        """Unit concept rows plus `concept_expansion` times their learned associates."""
+        if not self.concept_expansion or concepts.nnz == 0:
+            return concepts
+        associated = concepts @ self.concept_associations_
+        return _unit_rows(sp.csr_matrix(concepts + self.concept_expansion * associated))
+
     def _lsa_input(self, text: sp.csr_matrix, concepts: sp.csr_matrix) -> sp.csr_matrix:
         return _unit_rows(sp.hstack([text, self.concept_weight * concepts], format="csr"))
 
@@ -446,7 +465,10 @@ class Matcher(BaseEstimator):
         whole = offer + seek
         text_norm = np.sqrt(np.asarray(whole.multiply(whole).sum(axis=1)).ravel())
         text = _unit_rows(whole)
-        concepts = seek_concepts if query_side else self._pivoted(offer_concepts, lengths)
+        if query_side:
+            concepts = self._expanded(seek_concepts)
+        else:
+            concepts = self._pivoted(offer_concepts, lengths)
         lsa = None
         if self.lsa_ is not None:
             source = (seek, seek_concepts) if query_side else (offer, offer_concepts)
@@ -479,6 +501,7 @@ class Matcher(BaseEstimator):
             seek=seek,
             offer=offer,
             concepts=concepts,
+            named_concepts=seek_concepts if query_side else None,
             lsa=lsa,
             tags=_unit_rows(self.tag_vectorizer_.transform([doc.tags for doc in docs])),
             partnership=labels[:, columns["p"]],
@@ -669,8 +692,10 @@ class Matcher(BaseEstimator):
                 for c in self.concept_ids_
             ]
         )
+        # Reasons name what the query itself says, not the concepts associated with it.
+        named = queries.named_concepts if queries.named_concepts is not None else queries.concepts
         shared_concepts = _strongest(
-            queries.concepts[rows].multiply(pool.concepts[cols]).multiply(kind_weight).tocsr(), 3
+            named[rows].multiply(pool.concepts[cols]).multiply(kind_weight).tocsr(), 3
         )
         shared_terms = _strongest(queries.text[rows].multiply(pool.text[cols]).tocsr(), 3)
         aspects = self._best_clauses(queries, pool, rows, cols)
@@ -747,6 +772,33 @@ _LSA_PRUNE_ROWS = 5_000
 _MIN_SCORE = 1e-6
 _PRODUCT_ROWS = 64
 _COMPATIBILITY_MASK = np.array([name in COMPATIBILITY_FEATURES for name in FEATURES], np.float32)
+
+
+# Concept associations: each concept's strongest this many associates, each seen together
+# in at least this many startups (rarer pairs are chance).
+_ASSOCIATES = 5
+_MIN_TOGETHER = 3
+
+
+def _associations(concepts: sp.csr_matrix) -> sp.csr_matrix:
+    """Concept-to-concept associations of a pool: positive pointwise mutual information of
+    two concepts named by the same startups, each concept's `_ASSOCIATES` strongest kept,
+    scaled so that its strongest is 1. Square, no diagonal."""
+    binary = (concepts > 0).astype(np.float64)
+    together = (binary.T @ binary).toarray()
+    named = np.diag(together).copy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pmi = np.log(together * binary.shape[0] / np.outer(named, named))
+    pmi[~np.isfinite(pmi) | (together < _MIN_TOGETHER)] = 0
+    np.fill_diagonal(pmi, 0)
+    np.maximum(pmi, 0, out=pmi)
+    # Ties broken by column, so that the same pool always gives the same associations.
+    order = np.lexsort((np.broadcast_to(np.arange(len(pmi)), pmi.shape), -pmi), axis=1)
+    weak = order[:, _ASSOCIATES:]
+    np.put_along_axis(pmi, weak, 0, axis=1)
+    strongest = pmi.max(axis=1, keepdims=True) if len(pmi) else pmi
+    pmi = np.divide(pmi, strongest, out=np.zeros_like(pmi), where=strongest > 0)
+    return sp.csr_matrix(pmi.astype(np.float32))
 
 
 def _unit(norms: np.ndarray) -> bool:

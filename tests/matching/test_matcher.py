@@ -218,3 +218,36 @@ def test_naming_more_of_the_needs_topics_counts_for_more_than_one_mention():
     assert all(0 <= m.features["concepts"] <= 1 for m in plain + pivoted)
     with pytest.raises(ValueError, match="concept_pivot"):
         Matcher(concept_pivot=2).fit(pool)
+
+
+def test_a_query_also_finds_the_concepts_the_pool_names_together_with_its_own():
+    def startup(key: str, description: str) -> Profile:
+        return profile_from_dict(
+            {"id": key, "kind": "startup", "name": key.title(), "description": description}
+        )
+
+    pool = [
+        startup("claims-ai", "Fraud detection for insurers: claims scoring with machine learning."),
+        startup("policyguard", "Insurance fraud prevention for health insurers."),
+        startup("riskwise", "Anti-fraud analytics for motor insurance."),
+        startup("shopshield", "Chargeback and fraud prevention for online shops."),
+        *(profile_from_dict(data) for data in STARTUPS),
+    ]
+    need = corporate("We are an insurer and look for new partners.")
+
+    plain = Matcher(concept_expansion=0).fit(pool)
+    expanded = Matcher().fit(pool)
+    [before] = plain.score_startups(need, [pool[3]])
+    [after] = expanded.score_startups(need, [pool[3]])
+
+    # The shop's fraud prevention names no insurance concept, but the pool's insurers speak
+    # of fraud: the association gives it a concept score of its own.
+    assert before.features["concepts"] == 0
+    assert 0 < after.features["concepts"] <= 1
+    # Reasons quote what the query itself names, never the associated concept.
+    assert after.reasons and not any("fraud detection" in r.lower() for r in after.reasons)
+    # The startups naming insurance themselves still come first.
+    ranked = [m.startup_id for m in expanded.score_startups(need, pool[:4])]
+    assert ranked[-1] == "shopshield"
+    with pytest.raises(ValueError, match="concept_expansion"):
+        Matcher(concept_expansion=-0.1).fit(pool)
