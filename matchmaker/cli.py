@@ -15,6 +15,7 @@ from matchmaker.commands.rank import rank_command
 from matchmaker.models import Role
 from matchmaker.services import accounts, demo
 from matchmaker.services import introductions as introductions_service
+from matchmaker.services import learning as learning_service
 from matchmaker.services import matching as matching_service
 from matchmaker.services.errors import DomainError
 
@@ -106,6 +107,38 @@ def rebuild_matches_command() -> None:
         f"Ranked {result.needs} needs against {result.startups} startups: "
         f"{result.matches} matches stored."
     )
+
+
+@matches_group.command("learn")
+@with_appcontext
+def learn_weights_command() -> None:
+    """Learn the signal weights from staff decisions, opt-in answers and company marks;
+    adopt them (and re-rank every need) only when they rank held-out decisions better."""
+    try:
+        result = learning_service.learn()
+    except DomainError as exc:
+        raise click.ClickException(str(exc)) from exc
+    record = result.record
+    if record is None:
+        click.echo(
+            f"Not enough decisions to learn from yet: {result.decisions} decided pairs "
+            f"({result.positives} yes), at least "
+            f"{current_app.config['LEARNING_MIN_DECISIONS']} with 5 of each kind needed."
+        )
+        return
+    weights = ", ".join(f"{name} {share:.2f}" for name, share in record.weights.items())
+    click.echo(
+        f"{record.decisions} decided pairs ({record.positives} yes). Held-out ROC AUC: "
+        f"current weights {record.auc_current:.3f}, learned {record.auc_learned:.3f}."
+    )
+    click.echo(f"Learned weights: {weights}.")
+    if result.rebuilt is not None:
+        click.echo(
+            f"Adopted: re-ranked {result.rebuilt.needs} needs, "
+            f"{result.rebuilt.matches} matches stored."
+        )
+    else:
+        click.echo("Kept the current weights: the learned ones do not rank better.")
 
 
 @click.group("introductions", help="The introduction pipeline.")

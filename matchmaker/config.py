@@ -114,6 +114,11 @@ class Config:
     MAX_OPEN_INTRODUCTIONS_PER_CORPORATE = 10
     # Candidates the staff review queue shows per need.
     QUEUE_CANDIDATES_PER_NEED = 10
+    # Learning the signal weights from decisions: at least this many decided pairs, and
+    # learned weights are adopted only when their held-out ROC AUC beats the current
+    # weights' by this margin.
+    LEARNING_MIN_DECISIONS = 50
+    LEARNING_MARGIN = 0.01
 
     PASSWORD_MIN_LENGTH = 10
     PASSWORD_HASH_METHOD = "scrypt"
@@ -167,6 +172,11 @@ class Config:
         settings["MAX_OPEN_INTRODUCTIONS_PER_CORPORATE"] = _env_int(
             "MAX_OPEN_INTRODUCTIONS_PER_CORPORATE", cls.MAX_OPEN_INTRODUCTIONS_PER_CORPORATE
         )
+        settings["LEARNING_MIN_DECISIONS"] = _env_int(
+            "LEARNING_MIN_DECISIONS", cls.LEARNING_MIN_DECISIONS
+        )
+        if settings["LEARNING_MIN_DECISIONS"] < 10:
+            raise ConfigurationError("LEARNING_MIN_DECISIONS must be at least 10")
         settings["PUBLIC_URL"] = env.get("PUBLIC_URL", cls.PUBLIC_URL).rstrip("/")
         locale = env.get("DEFAULT_LOCALE", cls.BABEL_DEFAULT_LOCALE)
         if locale not in cls.LANGUAGES:

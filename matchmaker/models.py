@@ -320,6 +320,25 @@ class MatcherSnapshot(db.Model):
     payload: Mapped[bytes] = mapped_column(sa.LargeBinary, deferred=True)
 
 
+class LearnedWeights(db.Model):
+    """Signal weights learned from staff decisions and company marks, with how the learned
+    and the current weights ranked held-out decisions. Adopted rows are used by the next
+    rebuild; the newest adopted one for the current model version wins."""
+
+    __tablename__ = "learned_weights"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    model_version: Mapped[str] = mapped_column(sa.String(60))
+    trained_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    decisions: Mapped[int]
+    positives: Mapped[int]
+    # Held-out ranking quality (ROC AUC over cross-validation folds) of both weightings.
+    auc_current: Mapped[float]
+    auc_learned: Mapped[float]
+    weights: Mapped[dict[str, float]] = mapped_column(sa.JSON)
+    adopted: Mapped[bool] = mapped_column(default=False)
+
+
 class Match(db.Model):
     """A stored ranking row: one startup for one corporate need, with the score, the signals
     behind it and the reasons in each UI language. Pages read these; they never rank."""

@@ -65,6 +65,8 @@ def test_production_takes_settings_from_environment(clean_env):
         ("INTRODUCTION_REMINDER_DAYS", "0", "positive"),
         ("INTRODUCTION_REMINDER_DAYS", "3,20", "before INTRODUCTION_EXPIRY_DAYS"),
         ("INTRODUCTION_EXPIRY_DAYS", "two weeks", "INTRODUCTION_EXPIRY_DAYS must be an integer"),
+        ("LEARNING_MIN_DECISIONS", "many", "LEARNING_MIN_DECISIONS must be an integer"),
+        ("LEARNING_MIN_DECISIONS", "3", "LEARNING_MIN_DECISIONS must be at least 10"),
     ],
 )
 def test_bad_settings_are_named(clean_env, name, value, message):

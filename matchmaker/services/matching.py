@@ -20,6 +20,7 @@ from sqlalchemy.orm import selectinload
 from matchmaker import matching
 from matchmaker.extensions import db
 from matchmaker.models import (
+    LearnedWeights,
     Match,
     MatcherSnapshot,
     Need,
@@ -126,6 +127,21 @@ def _is_matchable(query: sa.Select, entity, entity_id: int) -> bool:
     )
 
 
+def active_weights() -> dict[str, float] | None:
+    """The newest adopted weights learned from decisions for the current model version
+    (see `services/learning.py`), or None: the matcher's defaults."""
+    record = db.session.scalar(
+        sa.select(LearnedWeights)
+        .where(
+            LearnedWeights.adopted.is_(True),
+            LearnedWeights.model_version == matching.MODEL_VERSION,
+        )
+        .order_by(LearnedWeights.id.desc())
+        .limit(1)
+    )
+    return dict(record.weights) if record else None
+
+
 # --- snapshots -----------------------------------------------------------------------
 
 
@@ -224,7 +240,7 @@ def rebuild_matches(progress: Callable[[int, int], None] | None = None) -> Rebui
     organizations = list(db.session.scalars(matchable_startups_query()))
     needs = list(db.session.scalars(matchable_needs_query()))
     profiles = {str(org.id): organization_profile(org) for org in organizations}
-    matcher = matching.Matcher().fit(list(profiles.values()))
+    matcher = matching.Matcher(weights=active_weights()).fit(list(profiles.values()))
     queries = [need_query(need) for need in needs]
     top_k = matches_per_need()
     rankings = matcher.rank(queries, top_k=top_k, progress=progress)

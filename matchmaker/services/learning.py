@@ -1,0 +1,177 @@
+"""Signal weights learned from decisions: what staff approve or reject, what startups and
+companies accept or decline, and which ranked startups companies save or dismiss.
+
+`learn()` scores every decided need×startup pair with the current matcher, lets the
+matching library learn weights for its content signals and compares them with the current
+weights on held-out folds. Every run is kept in `learned_weights`; the learned weights are
+adopted (and the stored matches re-ranked with them) only when they rank held-out
+decisions better by `LEARNING_MARGIN`; every later rebuild uses them too
+(`matching.active_weights`).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+import sqlalchemy as sa
+from flask import current_app
+from sqlalchemy.orm import selectinload
+
+from matchmaker import matching
+from matchmaker.extensions import db
+from matchmaker.matching.learning import learn_weights
+from matchmaker.models import (
+    Introduction,
+    IntroductionStatus,
+    LearnedWeights,
+    MarkKind,
+    Need,
+    NeedStartupMark,
+    Organization,
+)
+from matchmaker.services import matching as matching_service
+from matchmaker.services.errors import DomainError
+
+# Staff approved and no party said no (yet): a yes. Staff rejected or a party declined: a
+# no. Pairs waiting for staff or gone unanswered say nothing.
+YES_STATUSES = (
+    IntroductionStatus.APPROVED,
+    IntroductionStatus.STARTUP_ACCEPTED,
+    IntroductionStatus.CORPORATE_ACCEPTED,
+    IntroductionStatus.INTRODUCED,
+    IntroductionStatus.MEETING_HELD,
+    IntroductionStatus.CONCLUDED,
+)
+NO_STATUSES = (IntroductionStatus.REJECTED, IntroductionStatus.DECLINED)
+
+
+@dataclass(frozen=True)
+class Decision:
+    need_id: int
+    startup_id: int
+    label: int  # 1 yes, 0 no
+
+
+@dataclass(frozen=True)
+class LearningResult:
+    decisions: int
+    positives: int
+    record: LearnedWeights | None  # None when there were too few decisions to learn from
+    rebuilt: matching_service.RebuildResult | None = None
+
+
+def decisions() -> list[Decision]:
+    """Every decided need×startup pair, once. An introduction's fate outweighs a company's
+    own mark on the same pair."""
+    labels: dict[tuple[int, int], int] = {}
+    marks = db.session.execute(
+        sa.select(NeedStartupMark.need_id, NeedStartupMark.startup_id, NeedStartupMark.kind)
+    )
+    for need_id, startup_id, kind in marks:
+        labels[need_id, startup_id] = int(kind == MarkKind.SAVED)
+    introductions = db.session.execute(
+        sa.select(Introduction.need_id, Introduction.startup_id, Introduction.status).where(
+            Introduction.need_id.is_not(None),
+            Introduction.status.in_(YES_STATUSES + NO_STATUSES),
+        )
+    )
+    for need_id, startup_id, status in introductions:
+        labels[need_id, startup_id] = int(status in YES_STATUSES)
+    return [
+        Decision(need_id, startup_id, label)
+        for (need_id, startup_id), label in sorted(labels.items())
+    ]
+
+
+def history(limit: int = 10) -> list[LearnedWeights]:
+    """The latest learning runs, newest first."""
+    return list(
+        db.session.scalars(
+            sa.select(LearnedWeights).order_by(LearnedWeights.id.desc()).limit(limit)
+        )
+    )
+
+
+def learn() -> LearningResult:
+    """Learn weights from all decisions, keep the run, and adopt the weights (re-ranking
+    the stored matches) when they beat the current ones on held-out decisions."""
+    loaded = matching_service.current_matcher()
+    if loaded is None:
+        raise DomainError("No fitted matcher yet: run `matchmaker matches rebuild` first.")
+    _, matcher = loaded
+    decided = decisions()
+    positives = sum(decision.label for decision in decided)
+    minimum = current_app.config["LEARNING_MIN_DECISIONS"]
+    if len(decided) < minimum or min(positives, len(decided) - positives) < 5:
+        return LearningResult(len(decided), positives, None)
+
+    pairs = _PairScorer(matcher, decided)
+    report = learn_weights(pairs.features, [d.label for d in decided], pairs.score)
+    adopted = report.beats_current(current_app.config["LEARNING_MARGIN"])
+    record = LearnedWeights(
+        model_version=matching.MODEL_VERSION,
+        decisions=report.decisions,
+        positives=report.positives,
+        auc_current=report.auc_current,
+        auc_learned=report.auc_learned,
+        weights=report.weights,
+        adopted=adopted,
+    )
+    db.session.add(record)
+    db.session.commit()
+    rebuilt = matching_service.rebuild_matches() if adopted else None
+    return LearningResult(report.decisions, report.positives, record, rebuilt)
+
+
+class _PairScorer:
+    """The decided pairs' features under the current matcher, and their scores under any
+    weights, through the matcher's own formula (a copy of it with other weights)."""
+
+    def __init__(self, matcher: matching.Matcher, decided: list[Decision]) -> None:
+        self.matcher = matcher
+        self.decided = decided
+        need_ids = {decision.need_id for decision in decided}
+        needs = db.session.scalars(
+            sa.select(Need)
+            .where(Need.id.in_(need_ids))
+            .options(
+                selectinload(Need.terms),
+                selectinload(Need.organization).selectinload(Organization.terms),
+            )
+        )
+        self.queries = {need.id: matching_service.need_query(need) for need in needs}
+        startups = db.session.scalars(
+            sa.select(Organization)
+            .where(Organization.id.in_({decision.startup_id for decision in decided}))
+            .options(selectinload(Organization.terms))
+        )
+        self.profiles = {org.id: matching_service.organization_profile(org) for org in startups}
+        self.features = [
+            match.features for match in self._matches(matcher, np.arange(len(decided)))
+        ]
+
+    def score(self, weights: dict[str, float] | None, indices: np.ndarray) -> np.ndarray:
+        matcher = self.matcher
+        if weights is not None:
+            matcher = copy.copy(matcher)
+            matcher.weights = weights
+        return np.array([match.score for match in self._matches(matcher, indices)])
+
+    def _matches(self, matcher: matching.Matcher, indices: np.ndarray) -> list[matching.Match]:
+        """The matcher's match for each decided pair at `indices`, in that order."""
+        by_need: dict[int, list[int]] = defaultdict(list)
+        for index in indices.tolist():
+            by_need[self.decided[index].need_id].append(index)
+        found: dict[int, matching.Match] = {}
+        for need_id, members in by_need.items():
+            profiles = [self.profiles[self.decided[i].startup_id] for i in members]
+            by_startup = {
+                match.startup_id: match
+                for match in matcher.score_startups(self.queries[need_id], profiles)
+            }
+            for index in members:
+                found[index] = by_startup[str(self.decided[index].startup_id)]
+        return [found[index] for index in indices.tolist()]
