@@ -14,6 +14,7 @@ from matchmaker.models import (
     Need,
     NeedStartupMark,
     ProfileStatus,
+    Role,
 )
 from matchmaker.services import learning, matching, profiles
 from matchmaker.services.profiles import NeedData
@@ -180,3 +181,29 @@ def test_weights_learned_for_another_model_version_are_not_used(app, make_user):
         )
         db.session.commit()
         assert matching.active_weights() is None
+
+
+def test_staff_see_how_matches_are_scored(app, make_user, client):
+    app.config["LEARNING_MIN_DECISIONS"] = 20
+    decided_pool(app, make_user)
+    rebuild(app)
+    make_user(Role.STAFF, email="desk@example.com")
+    client.login("desk@example.com")
+
+    page = client.get("/staff/matching").get_data(as_text=True)
+    assert "Defaults (not enough decisions learned from yet)" in page
+    assert "So far 24 decided pairs (12 yes); learning starts at 20." in page
+    assert "No learning runs yet." in page
+    assert "35%" in page  # the default weight of related topics, 0.4 of 1.15
+
+    with app.app_context():
+        learning.learn()
+    page = client.get("/staff/matching").get_data(as_text=True)
+    assert "Learned from your decisions" in page
+    assert 'id="learning-runs"' in page and "Adopted" in page
+
+
+def test_only_staff_see_how_matches_are_scored(app, make_user, client):
+    make_user(Role.CORPORATE, email="company@example.com")
+    client.login("company@example.com")
+    assert client.get("/staff/matching").status_code == 403

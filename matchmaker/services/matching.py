@@ -142,6 +142,13 @@ def active_weights() -> dict[str, float] | None:
     return dict(record.weights) if record else None
 
 
+def newest_snapshot() -> MatcherSnapshot | None:
+    """The fitted matcher in use, without loading it (for showing when it was fitted)."""
+    return db.session.scalar(
+        sa.select(MatcherSnapshot).order_by(MatcherSnapshot.id.desc()).limit(1)
+    )
+
+
 # --- snapshots -----------------------------------------------------------------------
 
 

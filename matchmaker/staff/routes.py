@@ -1,14 +1,25 @@
 """The Japan Desk staff's area: overview, directory, profile validation."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from matchmaker import matching as matching_library
 from matchmaker.auth.access import require_roles
 from matchmaker.extensions import db
 from matchmaker.introductions.forms import AccountManagerForm
 from matchmaker.models import Need, Organization, ProfileStatus, Role
-from matchmaker.services import directory, introductions, matching, profiles
+from matchmaker.services import directory, introductions, learning, matching, profiles
 from matchmaker.services.accounts import active_staff_users
 from matchmaker.services.errors import DomainError
 from matchmaker.staff.forms import DirectoryFilterForm, NeedReviewForm, ReviewForm
@@ -40,6 +51,37 @@ def dashboard():
         due=introductions.search_introductions(
             introductions.PipelineCriteria(due_only=True), per_page=10
         ).items,
+    )
+
+
+SIGNAL_LABELS = {
+    "text": _l("Both profiles' words"),
+    "seek_offer": _l("What the company seeks against what the startup offers"),
+    "offer_seek": _l("What the startup seeks against what the company offers"),
+    "concepts": _l("Shared topics from the English, German and Japanese glossary"),
+    "lsa": _l("Related topics, also in other words"),
+    "taxonomy": _l("Shared industries and technologies"),
+}
+
+
+@bp.route("/matching")
+def matching_model():
+    """How the scores come about: the model in use, its signal weights and the runs that
+    learned weights from decisions."""
+    learned = matching.active_weights()
+    weights = learned or matching_library.DEFAULT_WEIGHTS
+    total = sum(weights.get(name, 0.0) for name in SIGNAL_LABELS) or 1.0
+    decided = learning.decisions()
+    return render_template(
+        "staff/matching.html",
+        snapshot=matching.newest_snapshot(),
+        model_version=matching_library.MODEL_VERSION,
+        signals=[(label, weights.get(name, 0.0) / total) for name, label in SIGNAL_LABELS.items()],
+        learned=learned is not None,
+        runs=learning.history(),
+        decided=len(decided),
+        decided_yes=sum(decision.label for decision in decided),
+        minimum=current_app.config["LEARNING_MIN_DECISIONS"],
     )
 
 

@@ -180,6 +180,7 @@ def set_up_site(app, make_user) -> Pages:
             f"/staff/organizations/{pending}",
             f"/staff/organizations/{other}",  # with a need waiting for review
             "/staff/import",
+            "/staff/matching",
         ],
         ADMIN_LOGIN: ["/admin/users", "/admin/taxonomy"],
     }
