@@ -208,7 +208,7 @@ class Matcher(BaseEstimator):
         self,
         weights: dict[str, float] | None = None,
         compatibility: float = 0.3,
-        n_components: int = 128,
+        n_components: int = 96,
         lsa_sample: int = 10_000,
         concept_weight: float = 0.3,
         concept_pivot: float = 0.5,

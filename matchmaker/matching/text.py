@@ -131,7 +131,7 @@ class Glossary:
                     self._add_phrase(lang, term, concept_id)
             for term in terms["ja"]:
                 if _CJK_CHAR.search(term):
-                    self._japanese.setdefault(term[0], []).append((term.lower(), concept_id))
+                    self._japanese.setdefault(term[0].lower(), []).append((term.lower(), concept_id))
                 else:  # acronyms such as "IoT" or "EV" inside Japanese text
                     self._add_phrase("en", term, concept_id)
             for term in terms["de"]:
@@ -207,11 +207,17 @@ class Glossary:
         cached = self._compound_cache.get(word)
         if cached is not None:
             return cached
-        found, covered = [], [False] * len(word)
+        # Longest parts first; a part inside one found already is that part's own word
+        # ("versicherung" in "cyberversicherung"), but parts that merely overlap both count:
+        # "Cyberversicherungsprodukt" names cyber insurance and an insurance product.
+        found, spans = [], []
         for part, concept_id in self._compound_parts:
             start = word.find(part)
-            if start >= 0 and not any(covered[start : start + len(part)]):
-                covered[start : start + len(part)] = [True] * len(part)
+            end = start + len(part)
+            if start < 0 or word[:start] in _GERMAN_PREFIXES:
+                continue  # "Erwartung" is not about "Wartung", nor "Abbildung" "Bildung"
+            if not any(a <= start and end <= b for a, b in spans):
+                spans.append((start, end))
                 found.append(concept_id)
         self._compound_cache[word] = tuple(found)
         return self._compound_cache[word]
@@ -244,6 +250,12 @@ class Glossary:
         return concept_ids + [
             parent for concept_id in concept_ids for parent in self.concepts[concept_id].broader
         ]
+
+
+# Prefixes that make a new word of a noun rather than a compound of two nouns.
+_GERMAN_PREFIXES = frozenset(
+    "ab an auf aus be bei ein ent er ge miss mit nach über um un unter ver vor zer zu".split()
+)
 
 
 def _split_terms(cell: str) -> list[str]:

@@ -41,3 +41,22 @@ def test_language_detection():
     assert detect_language("We build batteries and sell them to carmakers.") == "en"
     assert detect_language("Wir suchen Partner für die Batteriefertigung.") == "de"
     assert detect_language("電池の共同開発パートナーを探しています") == "ja"
+
+
+def test_german_compounds_name_every_known_part_but_not_words_made_with_prefixes():
+    analyze = Analyzer(Glossary.load()).analyze
+
+    # Overlapping parts both count; a part inside a longer one found already does not.
+    assert {"cyber_insurance", "insurance"} <= set(analyze("Cyberversicherungsprodukte").concepts)
+    assert "robotics" in analyze("Kochroboter für Restaurantküchen").concepts
+    # A verbal prefix makes another word: expectations are no maintenance, a figure no
+    # education, compliance no media.
+    for word in ("Erwartungen", "Abbildung", "Einhaltung"):
+        assert analyze(f"Wir haben klare {word}.").concepts == [], word
+
+
+def test_japanese_terms_with_latin_letters_match_in_any_case():
+    analyze = Analyzer(Glossary.load()).analyze
+
+    assert "ai_drug_discovery" in analyze("AI創薬のスタートアップを探しています。").concepts
+    assert "ai_drug_discovery" in analyze("ai創薬").concepts
