@@ -131,7 +131,9 @@ class Glossary:
                     self._add_phrase(lang, term, concept_id)
             for term in terms["ja"]:
                 if _CJK_CHAR.search(term):
-                    self._japanese.setdefault(term[0].lower(), []).append((term.lower(), concept_id))
+                    # Looked up in lowercased text: "AI創薬" is filed under "a".
+                    term = term.lower()
+                    self._japanese.setdefault(term[0], []).append((term, concept_id))
                 else:  # acronyms such as "IoT" or "EV" inside Japanese text
                     self._add_phrase("en", term, concept_id)
             for term in terms["de"]:
@@ -140,7 +142,12 @@ class Glossary:
                     compound_parts.setdefault(stem, concept_id)
         for candidates in self._japanese.values():
             candidates.sort(key=lambda item: -len(item[0]))
-        self._compound_parts = sorted(compound_parts.items(), key=lambda item: -len(item[0]))
+        # Each part with its rank (longest first) and concept; looked up by substring.
+        ordered = sorted(compound_parts.items(), key=lambda item: -len(item[0]))
+        self._compound_parts = {
+            part: (rank, concept_id) for rank, (part, concept_id) in enumerate(ordered)
+        }
+        self._part_lengths = sorted({len(part) for part in compound_parts}, reverse=True)
         # For each word that starts a term, the lengths of those terms, longest first.
         self._lengths: dict[str, dict[str, list[int]]] = {"en": {}, "de": {}}
         for lang, phrases in self._phrases.items():
@@ -210,11 +217,19 @@ class Glossary:
         # Longest parts first; a part inside one found already is that part's own word
         # ("versicherung" in "cyberversicherung"), but parts that merely overlap both count:
         # "Cyberversicherungsprodukt" names cyber insurance and an insurance product.
+        # The word's substrings are looked up (cheaper than searching for every part); the
+        # first occurrence of each part counts.
+        starts: dict[str, int] = {}
+        for length in self._part_lengths:
+            for start in range(len(word) - length + 1):
+                part = word[start : start + length]
+                if part in self._compound_parts and part not in starts:
+                    starts[part] = start
         found, spans = [], []
-        for part, concept_id in self._compound_parts:
-            start = word.find(part)
+        for part in sorted(starts, key=lambda part: self._compound_parts[part][0]):
+            concept_id, start = self._compound_parts[part][1], starts[part]
             end = start + len(part)
-            if start < 0 or word[:start] in _GERMAN_PREFIXES:
+            if word[:start] in _GERMAN_PREFIXES:
                 continue  # "Erwartung" is not about "Wartung", nor "Abbildung" "Bildung"
             if not any(a <= start and end <= b for a, b in spans):
                 spans.append((start, end))
@@ -254,7 +269,8 @@ class Glossary:
 
 # Prefixes that make a new word of a noun rather than a compound of two nouns.
 _GERMAN_PREFIXES = frozenset(
-    "ab an auf aus be bei ein ent er ge miss mit nach über um un unter ver vor zer zu".split()
+    {"ab", "an", "auf", "aus", "be", "bei", "ein", "ent", "er", "ge", "miss"}
+    | {"mit", "nach", "über", "um", "un", "unter", "ver", "vor", "zer", "zu"}
 )
 
 
