@@ -12,6 +12,7 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from matchmaker.commands.rank import rank_command
+from matchmaker.matching.learning import FOLDS
 from matchmaker.models import Role
 from matchmaker.services import accounts, demo
 from matchmaker.services import introductions as introductions_service
@@ -123,7 +124,7 @@ def learn_weights_command() -> None:
         click.echo(
             f"Not enough decisions to learn from yet: {result.decisions} decided pairs "
             f"({result.positives} yes), at least "
-            f"{current_app.config['LEARNING_MIN_DECISIONS']} with 5 of each kind needed."
+            f"{current_app.config['LEARNING_MIN_DECISIONS']} with {FOLDS} of each kind needed."
         )
         return
     weights = ", ".join(f"{name} {share:.2f}" for name, share in record.weights.items())

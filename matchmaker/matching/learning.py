@@ -25,6 +25,9 @@ from matchmaker.matching.matcher import CONTENT_FEATURES
 # happen not to use still matters for the startups those pairs never showed.
 WEIGHT_FLOOR = 0.05
 
+# Held-out folds; each kind of decision needs at least this many pairs.
+FOLDS = 5
+
 # Scores of the pairs at the given indices under the given weights (None: the current ones).
 Scorer = Callable[[dict[str, float] | None, np.ndarray], np.ndarray]
 
@@ -52,7 +55,7 @@ def learn_weights(
     labels: Sequence[int],
     score: Scorer,
     *,
-    folds: int = 5,
+    folds: int = FOLDS,
     random_state: int = 0,
 ) -> WeightsReport:
     """Learn content-signal weights from decided pairs and compare them with the current

@@ -22,7 +22,7 @@ from sqlalchemy.orm import selectinload
 
 from matchmaker import matching
 from matchmaker.extensions import db
-from matchmaker.matching.learning import learn_weights
+from matchmaker.matching.learning import FOLDS, learn_weights
 from matchmaker.models import (
     Introduction,
     IntroductionStatus,
@@ -105,7 +105,7 @@ def learn() -> LearningResult:
     decided = decisions()
     positives = sum(decision.label for decision in decided)
     minimum = current_app.config["LEARNING_MIN_DECISIONS"]
-    if len(decided) < minimum or min(positives, len(decided) - positives) < 5:
+    if len(decided) < minimum or min(positives, len(decided) - positives) < FOLDS:
         return LearningResult(len(decided), positives, None)
 
     pairs = _PairScorer(matcher, decided)
