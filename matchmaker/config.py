@@ -114,6 +114,9 @@ class Config:
     MAX_OPEN_INTRODUCTIONS_PER_CORPORATE = 10
     # Candidates the staff review queue shows per need.
     QUEUE_CANDIDATES_PER_NEED = 10
+    # The exposure floor: startups no ranking shows, offered to staff in the queue for the
+    # need where they score best, at most this many per need (0 turns it off).
+    QUEUE_RARELY_SHOWN_PER_NEED = 2
     # Learning the signal weights from decisions: at least this many decided pairs, and
     # learned weights are adopted only when their held-out ROC AUC beats the current
     # weights' by this margin.

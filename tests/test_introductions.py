@@ -15,7 +15,9 @@ from matchmaker.models import (
     Introduction,
     IntroductionEvent,
     IntroductionStatus,
+    MarkKind,
     Need,
+    NeedStartupMark,
     Organization,
     Outcome,
     ProfileStatus,
@@ -28,7 +30,13 @@ from matchmaker.services import profiles
 from matchmaker.services.introductions import Actor
 from matchmaker.services.profiles import NeedData
 from tests.conftest import link_in, mail_body
-from tests.factories import PAIR_CORPORATE_PROFILE, Pair, add_startup, validated_organization
+from tests.factories import (
+    PAIR_CORPORATE_PROFILE,
+    Pair,
+    add_startup,
+    store_match,
+    validated_organization,
+)
 
 S = IntroductionStatus
 
@@ -116,6 +124,59 @@ def test_queue_shows_the_best_undecided_startups_per_need(app, pair, make_user, 
     page = client.get("/staff/queue").get_data(as_text=True)
     assert "VoltCell Robotics" not in page  # decided pairs leave the queue
     assert "Second Best GmbH" in page
+
+
+def test_queue_offers_startups_no_ranking_shows_at_the_need_they_fit_best(
+    app, pair, make_user, client
+):
+    app.config["QUEUE_CANDIDATES_PER_NEED"] = 2
+    with app.test_request_context():
+        company = db.session.get(Organization, pair.corporate)
+        other = profiles.save_need(company, NeedData(title="Fleet charging", description="Vans."))
+        other.review_status = ProfileStatus.APPROVED
+        db.session.commit()
+        other_need = other.id
+    add_startup(app, make_user, "Second Best GmbH", 0.7, pair.need)  # top 2: shown
+    # Third for the battery need, but better there than for charging: offered there.
+    third = add_startup(app, make_user, "Third Cell AG", 0.6, pair.need)
+    store_match(app, other_need, third, 0.3)
+    # Below the top 2 everywhere, best for charging: offered there only.
+    fourth = add_startup(app, make_user, "Fourth Volt SE", 0.5, pair.need)
+    store_match(app, other_need, fourth, 0.55)
+    store_match(app, other_need, add_startup(app, make_user, "Charge One", 0.1, pair.need), 0.9)
+    store_match(app, other_need, add_startup(app, make_user, "Charge Two", 0.1, pair.need), 0.8)
+    # Unshown as well, but once part of an introduction, or dismissed for its best need.
+    introduced = add_startup(app, make_user, "Once Introduced", 0.4, pair.need)
+    dismissed = add_startup(app, make_user, "Not For Us", 0.45, pair.need)
+    with app.test_request_context():
+        db.session.add(
+            Introduction(
+                corporate_id=pair.corporate,
+                startup_id=introduced,
+                need_id=pair.need,
+                status=IntroductionStatus.DECLINED,
+            )
+        )
+        db.session.add(
+            NeedStartupMark(need_id=pair.need, startup_id=dismissed, kind=MarkKind.NOT_INTERESTED)
+        )
+        db.session.commit()
+        offered = {
+            (match.need_id, match.startup.name)
+            for match in service.rarely_shown_candidates([pair.need, other_need])
+        }
+    assert offered == {(pair.need, "Third Cell AG"), (other_need, "Fourth Volt SE")}
+
+    client.login("anna@japandesk.example")
+    page = client.get("/staff/queue").get_data(as_text=True)
+    section = page[page.index(f'id="need-{pair.need}"') :]
+    section = section[: section.index("</section>")]
+    assert "Third Cell AG" in section and "Shown by no ranking yet" in section
+    assert "Fourth Volt SE" not in section
+
+    app.config["QUEUE_RARELY_SHOWN_PER_NEED"] = 0
+    with app.test_request_context():
+        assert service.rarely_shown_candidates([pair.need, other_need]) == []
 
 
 def test_queue_hides_unvalidated_startups_and_needs(app, pair, make_user, client):

@@ -242,6 +242,7 @@ class QueueEntry:
     need: Need
     requests: list[Introduction] = field(default_factory=list)
     candidates: list[Match] = field(default_factory=list)
+    rarely_shown: list[Match] = field(default_factory=list)
 
 
 @dataclass
@@ -296,6 +297,8 @@ def review_queue(criteria: QueueCriteria, page: int = 1, per_page: int = 10) -> 
             entries[request.need_id].requests.append(request)
         for match in queue_candidates(list(entries)):
             entries[match.need_id].candidates.append(match)
+        for match in rarely_shown_candidates(list(entries)):
+            entries[match.need_id].rarely_shown.append(match)
     return QueuePage(
         list(entries.values()), pagination.page, pagination.pages or 1, pagination.total or 0
     )
@@ -310,6 +313,61 @@ def queue_candidates(need_ids: Sequence[int], limit: int | None = None) -> list[
         Organization.accepts_proposals.is_(True),
         _undecided_pair(Need.organization_id, Match.startup_id),
         not_dismissed(),
+    )
+
+
+def rarely_shown_candidates(need_ids: Sequence[int]) -> list[Match]:
+    """The exposure floor: validated startups open to proposals that no ranking shows (in no
+    need's best `QUEUE_CANDIDATES_PER_NEED`) and that were never part of an introduction,
+    each offered once, for the need where it scores best, if that is one of `need_ids`;
+    at most `QUEUE_RARELY_SHOWN_PER_NEED` per need, best first."""
+    shown_count = current_app.config["QUEUE_CANDIDATES_PER_NEED"]
+    per_need = current_app.config["QUEUE_RARELY_SHOWN_PER_NEED"]
+    if not need_ids or per_need <= 0:
+        return []
+    position = sa.func.row_number().over(
+        partition_by=Match.need_id, order_by=(Match.score.desc(), Match.id)
+    )
+    positions = sa.select(Match.startup_id, position.label("position")).subquery()
+    shown = sa.select(positions.c.startup_id).where(positions.c.position <= shown_count)
+    best = (
+        sa.select(
+            Match.id,
+            Match.need_id,
+            sa.func.row_number()
+            .over(partition_by=Match.startup_id, order_by=(Match.score.desc(), Match.id))
+            .label("best"),
+        )
+        .join(Match.startup)
+        .join(Need, Need.id == Match.need_id)
+        .where(
+            Organization.status == ProfileStatus.APPROVED,
+            Organization.accepts_proposals.is_(True),
+            Match.startup_id.not_in(shown),
+            Match.startup_id.not_in(sa.select(Introduction.startup_id)),
+            not_dismissed(),
+        )
+        .subquery()
+    )
+    chosen = (
+        sa.select(
+            best.c.id,
+            sa.func.row_number()
+            .over(partition_by=best.c.need_id, order_by=(Match.score.desc(), Match.id))
+            .label("position"),
+        )
+        .join(Match, Match.id == best.c.id)
+        .where(best.c.best == 1, best.c.need_id.in_(need_ids))
+        .subquery()
+    )
+    return list(
+        db.session.scalars(
+            sa.select(Match)
+            .join(chosen, chosen.c.id == Match.id)
+            .where(chosen.c.position <= per_need)
+            .options(selectinload(Match.startup).selectinload(Organization.terms))
+            .order_by(Match.need_id, chosen.c.position)
+        )
     )
 
 
