@@ -49,7 +49,7 @@ from matchmaker.services.introduction_mail import (
     make_feedback_token,
     reasons_in,
 )
-from matchmaker.services.matching import matchable_needs_query, top_matches_per_need
+from matchmaker.services.matching import matchable_needs_query, rows_up_to, top_matches_per_need
 from matchmaker.services.notifications import notify_party, notify_staff
 from matchmaker.services.shortlists import not_dismissed
 
@@ -360,15 +360,7 @@ def rarely_shown_candidates(need_ids: Sequence[int]) -> list[Match]:
         .where(best.c.best == 1, best.c.need_id.in_(need_ids))
         .subquery()
     )
-    return list(
-        db.session.scalars(
-            sa.select(Match)
-            .join(chosen, chosen.c.id == Match.id)
-            .where(chosen.c.position <= per_need)
-            .options(selectinload(Match.startup).selectinload(Organization.terms))
-            .order_by(Match.need_id, chosen.c.position)
-        )
-    )
+    return rows_up_to(chosen, per_need)
 
 
 def stored_match(need: Need, startup: Organization) -> Match | None:

@@ -449,6 +449,12 @@ def top_matches_per_need(
         )
         .subquery()
     )
+    return rows_up_to(ranked, limit)
+
+
+def rows_up_to(ranked: sa.Subquery, limit: int) -> list[Match]:
+    """The stored rows of `ranked` (columns `id`, a match id, and `position`, its place in
+    its need) up to `limit` per need, with their startups, ordered by need, best first."""
     return list(
         db.session.scalars(
             sa.select(Match)
