@@ -11,7 +11,7 @@ TRANSLATIONS := matchmaker/translations
 CATALOGUES := $(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po)
 COMPILED_CATALOGUES := $(CATALOGUES:.po=.mo)
 
-.PHONY: run install install-test chromium test test-postgres screenshots lint format clean \
+.PHONY: run install install-test chromium test test-postgres screenshots bench-quality lint format clean \
 	compile-translations translations
 
 run: install  ## set up a SQLite database with demo accounts and serve the app
@@ -67,6 +67,16 @@ test-postgres: install-test  ## the whole suite on a fresh PostgreSQL database (
 
 screenshots: install-test  ## refresh docs/screenshots from the browser tests
 	SCREENSHOT_DIR=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/browser
+
+BENCH ?= ../shared/bench
+RANK = $(BIN)/matchmaker rank --startups {startups} --corporates {corporates} --top 100 --output {out}
+
+bench-quality: install  ## matching quality: the benchmark's dev set and our held-out EN/DE/JA sets
+	@$(BIN)/python $(BENCH)/eval_matching.py --command '$(RANK)' | tail -1 | sed 's/^/dev        /'
+	@for lang in en de ja; do \
+		$(BIN)/python $(BENCH)/eval_matching.py --corporates bench/heldout/$$lang.jsonl \
+			--targets bench/heldout/targets.json --command '$(RANK)' | tail -1 | sed "s/^/held-out $$lang /"; \
+	done
 
 lint: install-test
 	$(BIN)/ruff check .
