@@ -123,14 +123,15 @@ def learn_weights_command() -> None:
     if record is None:
         click.echo(
             f"Not enough decisions to learn from yet: {result.decisions} decided pairs "
-            f"({result.positives} yes), at least "
-            f"{current_app.config['LEARNING_MIN_DECISIONS']} with {FOLDS} of each kind needed."
+            f"({result.positives} yes); at least "
+            f"{current_app.config['LEARNING_MIN_DECISIONS']} are needed, with {FOLDS} needs "
+            "that have both a yes and a no."
         )
         return
     weights = ", ".join(f"{name} {share:.2f}" for name, share in record.weights.items())
     click.echo(
-        f"{record.decisions} decided pairs ({record.positives} yes). Held-out ROC AUC: "
-        f"current weights {record.auc_current:.3f}, learned {record.auc_learned:.3f}."
+        f"{record.decisions} decided pairs ({record.positives} yes). ROC AUC within held-out "
+        f"needs: current weights {record.auc_current:.3f}, learned {record.auc_learned:.3f}."
     )
     click.echo(f"Learned weights: {weights}.")
     if result.rebuilt is not None:

@@ -174,6 +174,26 @@ def test_queue_offers_startups_no_ranking_shows_at_the_need_they_fit_best(
     assert "Third Cell AG" in section and "Shown by no ranking yet" in section
     assert "Fourth Volt SE" not in section
 
+    # Once the company dismisses a candidate, the next startup moves up into its place and
+    # is a candidate, no longer "shown by no ranking".
+    with app.test_request_context():
+        second = db.session.scalar(
+            sa.select(Organization.id).where(Organization.name == "Second Best GmbH")
+        )
+        db.session.add(
+            NeedStartupMark(need_id=pair.need, startup_id=second, kind=MarkKind.NOT_INTERESTED)
+        )
+        db.session.commit()
+        candidates = {m.startup.name for m in service.queue_candidates([pair.need])}
+        offered = {m.startup.name for m in service.rarely_shown_candidates([pair.need])}
+    assert "Third Cell AG" in candidates and "Third Cell AG" not in offered
+
+    # At most QUEUE_RARELY_SHOWN_PER_NEED per need, best first; 0 turns the floor off.
+    for number in range(3):
+        add_startup(app, make_user, f"Quiet {number}", 0.2 - number / 100, pair.need)
+    with app.test_request_context():
+        offered = [m.startup.name for m in service.rarely_shown_candidates([pair.need])]
+        assert offered == ["Quiet 0", "Quiet 1"]  # Fourth Volt SE belongs to the other need
     app.config["QUEUE_RARELY_SHOWN_PER_NEED"] = 0
     with app.test_request_context():
         assert service.rarely_shown_candidates([pair.need, other_need]) == []

@@ -4,7 +4,9 @@ adopted, and that the stored rankings then use them."""
 import sqlalchemy as sa
 
 from matchmaker.extensions import db
+from matchmaker.matching import MODEL_VERSION
 from matchmaker.models import (
+    DecisionReason,
     Introduction,
     IntroductionStatus,
     LearnedWeights,
@@ -13,6 +15,7 @@ from matchmaker.models import (
     MatcherSnapshot,
     Need,
     NeedStartupMark,
+    Organization,
     ProfileStatus,
     Role,
 )
@@ -56,33 +59,47 @@ def mark(app, need_id, startup_id, kind):
         db.session.commit()
 
 
-def introduce(app, need_id, startup_id, status):
+def introduce(app, need_id, startup_id, status, reason=None):
     with app.app_context():
         corporate_id = db.session.get(Need, need_id).organization_id
         db.session.add(
             Introduction(
-                corporate_id=corporate_id, startup_id=startup_id, need_id=need_id, status=status
+                corporate_id=corporate_id,
+                startup_id=startup_id,
+                need_id=need_id,
+                status=status,
+                decision_reason=reason,
             )
         )
         db.session.commit()
 
 
+NEED_TITLES = (
+    "Battery systems for delivery vans",
+    "Battery packs for city buses",
+    "Battery management for forklifts",
+    "Battery storage for our plants",
+)
+
+
 def decided_pool(app, make_user):
-    """Two needs of one company, each with six yes and six no marks."""
+    """Five needs of one company, each with six yes and six no marks."""
     need_ids = [make_corporate_need(app, make_user)]
     with app.app_context():
         company = db.session.get(Need, need_ids[0]).organization
-        second = profiles.save_need(
-            company,
-            NeedData(
-                title="Battery systems for delivery vans",
-                description="Battery management and battery packs for electric vans.",
-                technologies=("battery_management",),
-            ),
-        )
-        second.review_status = ProfileStatus.APPROVED
+        for title in NEED_TITLES:
+            need = profiles.save_need(
+                company,
+                NeedData(
+                    title=title,
+                    description=f"{title}: battery management and battery packs.",
+                    technologies=("battery_management",),
+                ),
+            )
+            need.review_status = ProfileStatus.APPROVED
+            db.session.flush()
+            need_ids.append(need.id)
         db.session.commit()
-        need_ids.append(second.id)
     yes = [make_startup(app, make_user, f"Tagged {i}", **data) for i, data in enumerate(TAGGED)]
     no = [make_startup(app, make_user, f"Wordy {i}", **data) for i, data in enumerate(TEXT_ONLY)]
     for need_id in need_ids:
@@ -95,7 +112,7 @@ def decided_pool(app, make_user):
 
 def test_decisions_label_introductions_and_marks(app, make_user):
     need_id = make_corporate_need(app, make_user)
-    startups = [make_startup(app, make_user, f"S{i}", **BATTERY) for i in range(6)]
+    startups = [make_startup(app, make_user, f"S{i}", **BATTERY) for i in range(9)]
     introduce(app, need_id, startups[0], IntroductionStatus.APPROVED)
     introduce(app, need_id, startups[1], IntroductionStatus.CONCLUDED)
     introduce(app, need_id, startups[2], IntroductionStatus.DECLINED)
@@ -103,11 +120,24 @@ def test_decisions_label_introductions_and_marks(app, make_user):
     introduce(app, need_id, startups[4], IntroductionStatus.EXPIRED)  # unanswered
     mark(app, need_id, startups[2], MarkKind.SAVED)  # the introduction's fate wins
     mark(app, need_id, startups[5], MarkKind.NOT_INTERESTED)
+    # Refusals about the fit count; a competitor (too close a fit) or "too early" do not.
+    introduce(app, need_id, startups[6], IntroductionStatus.REJECTED, DecisionReason.NOT_RELEVANT)
+    introduce(app, need_id, startups[7], IntroductionStatus.REJECTED, DecisionReason.COMPETITOR)
+    introduce(app, need_id, startups[8], IntroductionStatus.DECLINED, DecisionReason.TOO_EARLY)
 
     with app.app_context():
         found = {(d.startup_id, d.label) for d in learning.decisions()}
-
-    assert found == {(startups[0], 1), (startups[1], 1), (startups[2], 0), (startups[5], 0)}
+        assert found == {
+            (startups[0], 1),
+            (startups[1], 1),
+            (startups[2], 0),
+            (startups[5], 0),
+            (startups[6], 0),
+        }
+        # A deleted (anonymised) startup's decisions leave the training data.
+        db.session.get(Organization, startups[0]).status = ProfileStatus.DELETED
+        db.session.commit()
+        assert startups[0] not in {d.startup_id for d in learning.decisions()}
 
 
 def test_too_few_decisions_learn_nothing(app, make_user, runner):
@@ -118,7 +148,8 @@ def test_too_few_decisions_learn_nothing(app, make_user, runner):
     result = runner.invoke(args=["matches", "learn"])
     assert result.exit_code == 1
     assert result.output.strip() == (
-        "Error: No fitted matcher yet: run `matchmaker matches rebuild` first."
+        f"Error: No fitted matcher of model {MODEL_VERSION} yet: "
+        "run `matchmaker matches rebuild` first."
     )
 
     rebuild(app)
@@ -126,6 +157,7 @@ def test_too_few_decisions_learn_nothing(app, make_user, runner):
 
     assert result.exit_code == 0, result.output
     assert "Not enough decisions to learn from yet: 1 decided pairs (1 yes)" in result.output
+    assert "with 5 needs that have both a yes and a no" in result.output
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count(LearnedWeights.id))) == 0
 
@@ -140,8 +172,8 @@ def test_learned_weights_are_adopted_only_when_they_rank_decisions_better(app, m
     result = runner.invoke(args=["matches", "learn"])
 
     assert result.exit_code == 0, result.output
-    assert "24 decided pairs (12 yes)" in result.output
-    assert "Adopted: re-ranked 2 needs" in result.output
+    assert "60 decided pairs (30 yes)" in result.output
+    assert "Adopted: re-ranked 5 needs" in result.output
     with app.app_context():
         record = db.session.scalars(sa.select(LearnedWeights)).one()
         assert record.adopted and record.auc_learned > record.auc_current + 0.01
@@ -192,7 +224,7 @@ def test_staff_see_how_matches_are_scored(app, make_user, client):
 
     page = client.get("/staff/matching").get_data(as_text=True)
     assert "Defaults (not enough decisions learned from yet)" in page
-    assert "So far 24 decided pairs (12 yes); learning starts at 20." in page
+    assert "So far 60 decided pairs (30 yes); learning starts at 20." in page
     assert "No learning runs yet." in page
     assert "35%" in page  # the default weight of related topics, 0.4 of 1.15
 
@@ -207,3 +239,26 @@ def test_only_staff_see_how_matches_are_scored(app, make_user, client):
     make_user(Role.CORPORATE, email="company@example.com")
     client.login("company@example.com")
     assert client.get("/staff/matching").status_code == 403
+
+
+def test_staff_see_when_learned_weights_were_kept_out(app, make_user, client):
+    with app.app_context():
+        db.session.add(
+            LearnedWeights(
+                model_version=MODEL_VERSION,
+                decisions=80,
+                positives=40,
+                auc_current=0.81,
+                auc_learned=0.80,
+                weights={"lsa": 1.0},
+                adopted=False,
+            )
+        )
+        db.session.commit()
+    make_user(Role.STAFF, email="desk@example.com")
+    client.login("desk@example.com")
+
+    page = client.get("/staff/matching").get_data(as_text=True)
+
+    assert "Defaults (weights learned so far did not rank better)" in page
+    assert "Kept the weights before" in page and "0.810" in page

@@ -317,18 +317,32 @@ def queue_candidates(need_ids: Sequence[int], limit: int | None = None) -> list[
 
 
 def rarely_shown_candidates(need_ids: Sequence[int]) -> list[Match]:
-    """The exposure floor: validated startups open to proposals that no ranking shows (in no
-    need's best `QUEUE_CANDIDATES_PER_NEED`) and that were never part of an introduction,
-    each offered once, for the need where it scores best, if that is one of `need_ids`;
-    at most `QUEUE_RARELY_SHOWN_PER_NEED` per need, best first."""
+    """The exposure floor: validated startups open to proposals that the queue shows as no
+    need's candidate (none of any need's best `QUEUE_CANDIDATES_PER_NEED` among the startups
+    it could offer there) and that were never part of an introduction, each offered once,
+    for the need where it scores best, if that is one of `need_ids`; at most
+    `QUEUE_RARELY_SHOWN_PER_NEED` per need, best first."""
     shown_count = current_app.config["QUEUE_CANDIDATES_PER_NEED"]
     per_need = current_app.config["QUEUE_RARELY_SHOWN_PER_NEED"]
     if not need_ids or per_need <= 0:
         return []
+    # The rows the queue could offer at all; "shown" is what its candidates are.
+    offerable = (
+        Organization.status == ProfileStatus.APPROVED,
+        Organization.accepts_proposals.is_(True),
+        _undecided_pair(Need.organization_id, Match.startup_id),
+        not_dismissed(),
+    )
     position = sa.func.row_number().over(
         partition_by=Match.need_id, order_by=(Match.score.desc(), Match.id)
     )
-    positions = sa.select(Match.startup_id, position.label("position")).subquery()
+    positions = (
+        sa.select(Match.startup_id, position.label("position"))
+        .join(Match.startup)
+        .join(Need, Need.id == Match.need_id)
+        .where(*offerable)
+        .subquery()
+    )
     shown = sa.select(positions.c.startup_id).where(positions.c.position <= shown_count)
     best = (
         sa.select(
@@ -341,11 +355,9 @@ def rarely_shown_candidates(need_ids: Sequence[int]) -> list[Match]:
         .join(Match.startup)
         .join(Need, Need.id == Match.need_id)
         .where(
-            Organization.status == ProfileStatus.APPROVED,
-            Organization.accepts_proposals.is_(True),
+            *offerable,
             Match.startup_id.not_in(shown),
             Match.startup_id.not_in(sa.select(Introduction.startup_id)),
-            not_dismissed(),
         )
         .subquery()
     )

@@ -22,8 +22,9 @@ from sqlalchemy.orm import selectinload
 
 from matchmaker import matching
 from matchmaker.extensions import db
-from matchmaker.matching.learning import FOLDS, learn_weights
+from matchmaker.matching.learning import FOLDS, judgeable_needs, learn_weights
 from matchmaker.models import (
+    DecisionReason,
     Introduction,
     IntroductionStatus,
     LearnedWeights,
@@ -31,12 +32,15 @@ from matchmaker.models import (
     Need,
     NeedStartupMark,
     Organization,
+    ProfileStatus,
 )
 from matchmaker.services import matching as matching_service
 from matchmaker.services.errors import DomainError
 
-# Staff approved and no party said no (yet): a yes. Staff rejected or a party declined: a
-# no. Pairs waiting for staff or gone unanswered say nothing.
+# Staff approved and no party said no (yet): a yes. Staff rejected or a party declined as
+# not relevant (or for another reason): a no. Pairs waiting for staff or gone unanswered say
+# nothing, and so do refusals that are not about the fit: a competitor is too close a fit,
+# and "too early", "already in contact" or "no capacity" say nothing about it.
 YES_STATUSES = (
     IntroductionStatus.APPROVED,
     IntroductionStatus.STARTUP_ACCEPTED,
@@ -46,6 +50,7 @@ YES_STATUSES = (
     IntroductionStatus.CONCLUDED,
 )
 NO_STATUSES = (IntroductionStatus.REJECTED, IntroductionStatus.DECLINED)
+NO_REASONS = (DecisionReason.NOT_RELEVANT, DecisionReason.OTHER)
 
 
 @dataclass(frozen=True)
@@ -64,21 +69,43 @@ class LearningResult:
 
 
 def decisions() -> list[Decision]:
-    """Every decided need×startup pair, once. An introduction's fate outweighs a company's
-    own mark on the same pair."""
-    labels: dict[tuple[int, int], int] = {}
-    marks = db.session.execute(
-        sa.select(NeedStartupMark.need_id, NeedStartupMark.startup_id, NeedStartupMark.kind)
-    )
-    for need_id, startup_id, kind in marks:
-        labels[need_id, startup_id] = int(kind == MarkKind.SAVED)
-    introductions = db.session.execute(
-        sa.select(Introduction.need_id, Introduction.startup_id, Introduction.status).where(
-            Introduction.need_id.is_not(None),
-            Introduction.status.in_(YES_STATUSES + NO_STATUSES),
+    """Every decided need×startup pair of live profiles, once. An introduction's fate
+    outweighs a company's own mark on the same pair; pairs whose startup or company has
+    been deleted (anonymised) are left out."""
+    startup, corporate = sa.orm.aliased(Organization), sa.orm.aliased(Organization)
+
+    def live(query: sa.Select, startup_id, corporate_id) -> sa.Select:
+        return (
+            query.join(startup, startup.id == startup_id)
+            .join(corporate, corporate.id == corporate_id)
+            .where(
+                startup.status != ProfileStatus.DELETED,
+                corporate.status != ProfileStatus.DELETED,
+            )
         )
+
+    labels: dict[tuple[int, int], int] = {}
+    marks = live(
+        sa.select(NeedStartupMark.need_id, NeedStartupMark.startup_id, NeedStartupMark.kind).join(
+            Need, Need.id == NeedStartupMark.need_id
+        ),
+        NeedStartupMark.startup_id,
+        Need.organization_id,
     )
-    for need_id, startup_id, status in introductions:
+    for need_id, startup_id, kind in db.session.execute(marks):
+        labels[need_id, startup_id] = int(kind == MarkKind.SAVED)
+    fit = Introduction.status.in_(YES_STATUSES) | (
+        Introduction.status.in_(NO_STATUSES)
+        & (Introduction.decision_reason.is_(None) | Introduction.decision_reason.in_(NO_REASONS))
+    )
+    introductions = live(
+        sa.select(Introduction.need_id, Introduction.startup_id, Introduction.status).where(
+            Introduction.need_id.is_not(None), fit
+        ),
+        Introduction.startup_id,
+        Introduction.corporate_id,
+    )
+    for need_id, startup_id, status in db.session.execute(introductions):
         labels[need_id, startup_id] = int(status in YES_STATUSES)
     return [
         Decision(need_id, startup_id, label)
@@ -97,19 +124,25 @@ def history(limit: int = 10) -> list[LearnedWeights]:
 
 def learn() -> LearningResult:
     """Learn weights from all decisions, keep the run, and adopt the weights (re-ranking
-    the stored matches) when they beat the current ones on held-out decisions."""
+    the stored matches, in the same transaction) when they beat the current ones on
+    held-out needs."""
     loaded = matching_service.current_matcher()
     if loaded is None:
-        raise DomainError("No fitted matcher yet: run `matchmaker matches rebuild` first.")
+        raise DomainError(
+            f"No fitted matcher of model {matching.MODEL_VERSION} yet: "
+            "run `matchmaker matches rebuild` first."
+        )
     _, matcher = loaded
     decided = decisions()
-    positives = sum(decision.label for decision in decided)
+    labels = [decision.label for decision in decided]
+    needs = [decision.need_id for decision in decided]
+    positives = sum(labels)
     minimum = current_app.config["LEARNING_MIN_DECISIONS"]
-    if len(decided) < minimum or min(positives, len(decided) - positives) < FOLDS:
+    if len(decided) < minimum or judgeable_needs(needs, labels) < FOLDS:
         return LearningResult(len(decided), positives, None)
 
     pairs = _PairScorer(matcher, decided)
-    report = learn_weights(pairs.features, [d.label for d in decided], pairs.score)
+    report = learn_weights(pairs.features, labels, needs, pairs.score)
     adopted = report.beats_current(current_app.config["LEARNING_MARGIN"])
     record = LearnedWeights(
         model_version=matching.MODEL_VERSION,
@@ -121,8 +154,11 @@ def learn() -> LearningResult:
         adopted=adopted,
     )
     db.session.add(record)
-    db.session.commit()
-    rebuilt = matching_service.rebuild_matches() if adopted else None
+    if not adopted:
+        db.session.commit()
+        return LearningResult(report.decisions, report.positives, record)
+    db.session.flush()  # the rebuild reads the adopted weights, and commits both
+    rebuilt = matching_service.rebuild_matches()
     return LearningResult(report.decisions, report.positives, record, rebuilt)
 
 
