@@ -82,6 +82,21 @@ NEED_TITLES = (
 )
 
 
+def store_run(app, **values):
+    """A learning run as `matches learn` would keep it."""
+    run = dict(
+        model_version=MODEL_VERSION,
+        decisions=80,
+        positives=40,
+        auc_current=0.7,
+        auc_learned=0.75,
+        weights={"lsa": 1.0},
+    )
+    with app.app_context():
+        db.session.add(LearnedWeights(**{**run, **values}))
+        db.session.commit()
+
+
 def decided_pool(app, make_user):
     """Five needs of one company, each with six yes and six no marks."""
     need_ids = [make_corporate_need(app, make_user)]
@@ -199,19 +214,8 @@ def test_learned_weights_are_adopted_only_when_they_rank_decisions_better(app, m
 
 
 def test_weights_learned_for_another_model_version_are_not_used(app, make_user):
+    store_run(app, model_version="an-older-model", weights={"taxonomy": 1.0}, adopted=True)
     with app.app_context():
-        db.session.add(
-            LearnedWeights(
-                model_version="an-older-model",
-                decisions=60,
-                positives=30,
-                auc_current=0.6,
-                auc_learned=0.8,
-                weights={"taxonomy": 1.0},
-                adopted=True,
-            )
-        )
-        db.session.commit()
         assert matching.active_weights() is None
 
 
@@ -242,19 +246,7 @@ def test_only_staff_see_how_matches_are_scored(app, make_user, client):
 
 
 def test_staff_see_when_learned_weights_were_kept_out(app, make_user, client):
-    with app.app_context():
-        db.session.add(
-            LearnedWeights(
-                model_version=MODEL_VERSION,
-                decisions=80,
-                positives=40,
-                auc_current=0.81,
-                auc_learned=0.80,
-                weights={"lsa": 1.0},
-                adopted=False,
-            )
-        )
-        db.session.commit()
+    store_run(app, auc_current=0.81, auc_learned=0.80, adopted=False)
     make_user(Role.STAFF, email="desk@example.com")
     client.login("desk@example.com")
 
