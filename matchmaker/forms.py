@@ -209,6 +209,9 @@ class CorporateProfileForm(ProfileForm):
         render_kw={"rows": 3},
     )
     is_name_public = BooleanField(_l("Startups may see our company name beside our needs"))
+    stages = MultiCheckboxField(_l("Startup stages you work with"), validators=[Optional()])
+
+    vocabularies = ("industries", "technologies", "languages", "stages")
 
 
 class LogoForm(Form):

@@ -21,6 +21,7 @@ CORPORATE_PROFILE = {
     "decision_path": "headquarters",
     "industries": ["manufacturing"],
     "languages": ["en", "ja"],
+    "stages": ["seed", "series_a"],
     "contact_name": "Kenji Tanaka",
     "contact_email": "tanaka@kansai.example",
 }
@@ -107,6 +108,13 @@ def test_corporate_profile_and_japanese_need(app, client, corporate):
     state = org_state(app, org_id(app, corporate))
     assert state["decision_path"].value == "headquarters"
     assert state["parent_company"] == "Kansai Precision Co., Ltd."
+    with app.app_context():
+        from matchmaker.extensions import db as database
+        from matchmaker.models import Organization
+
+        company = database.session.get(Organization, org_id(app, corporate))
+        assert company.term_ids("stages") == ["seed", "series_a"]
+    assert "Startup stages you work with" in client.get("/profile/edit").get_data(as_text=True)
 
     response = client.submit(
         "/corporate/needs/new",

@@ -1,5 +1,7 @@
 """Stored rankings in the app: rebuild, refresh on edits, only validated profiles take part."""
 
+from dataclasses import replace
+
 import sqlalchemy as sa
 
 from matchmaker.extensions import db
@@ -241,3 +243,25 @@ def test_best_matches_of_several_needs_come_best_first_and_capped(app, make_user
         assert {row.startup_id for row in rows} == {battery, charger}
         assert [row.score for row in rows] == sorted((row.score for row in rows), reverse=True)
         assert best[need_id][0].startup_id == rows[0].startup_id
+
+
+def test_a_companys_startup_stages_count_as_stage_compatibility(app, make_user):
+    seed = make_startup(app, make_user, "VoltCell", stage="seed", **BATTERY)
+    growth = make_startup(app, make_user, "BigCell", stage="growth", **BATTERY)
+    need_id = make_corporate_need(app, make_user)
+    with app.app_context():
+        company = db.session.get(Need, need_id).organization
+        data = profiles.ProfileData.of(company)
+        profiles.update_profile(company, replace(data, stages=("seed", "series_a")))
+        company.status = ProfileStatus.APPROVED
+        db.session.commit()
+    rebuild(app)
+
+    with app.app_context():
+        features = {
+            m.startup_id: m.features
+            for m in db.session.scalars(sa.select(Match).where(Match.need_id == need_id))
+        }
+    assert features[seed]["stage"] == 1.0 and features[growth]["stage"] == 0.0
+    scores = dict(stored(app, need_id))
+    assert scores[seed] > scores[growth]  # same texts: only the stage differs

@@ -71,6 +71,8 @@ def organization_profile(organization: Organization) -> matching.Profile:
         languages=tuple(organization.term_ids("languages")),
         partnership_types=tuple(organization.term_ids("partnership_types")),
         stage=organization.stage or "",
+        # A corporate's stage terms are the startup stages it works with.
+        target_stages=tuple(organization.term_ids("stages")),
     )
 
 

@@ -34,7 +34,8 @@ from matchmaker.taxonomy import vocabulary
 TEXT_LANGUAGES = ("en", "de", "ja")
 PROFILE_VOCABULARIES = {
     OrganizationKind.STARTUP: ("industries", "technologies", "partnership_types", "languages"),
-    OrganizationKind.CORPORATE: ("industries", "technologies", "languages"),
+    # A corporate's "stages" are the startup stages it works with (a startup has one stage).
+    OrganizationKind.CORPORATE: ("industries", "technologies", "languages", "stages"),
 }
 NEED_VOCABULARIES = ("technologies", "partnership_types")
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -89,6 +90,7 @@ class ProfileData:
     technologies: tuple[str, ...] = ()
     partnership_types: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()  # corporates: the startup stages they work with
 
     @classmethod
     def of(cls, organization: Organization) -> ProfileData:
@@ -102,7 +104,7 @@ class ProfileData:
         return cls(**values, **terms)
 
 
-VOCABULARY_FIELDS = ("industries", "technologies", "partnership_types", "languages")
+VOCABULARY_FIELDS = ("industries", "technologies", "partnership_types", "languages", "stages")
 TEXT_LIMITS = {
     "name": 200,
     "website": 300,
