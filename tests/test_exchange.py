@@ -413,6 +413,7 @@ def test_jsonl_export_carries_the_exchange_fields_and_open_needs(app, client, st
         "industries": "automotive",
         "technologies": "iot",
         "languages": "ja;en",
+        "stages": "seed; Series A",
         "country": "DE",
         "city": "Düsseldorf",
     }
@@ -439,6 +440,7 @@ def test_jsonl_export_carries_the_exchange_fields_and_open_needs(app, client, st
     assert record["id"] == str(corporate_id)
     assert record["kind"] == "corporate"
     assert record["languages"] == ["ja", "en"]
+    assert record["target_stages"] == ["seed", "series_a"]
     assert record["city"] == "Düsseldorf"
     assert record["needs"] == [
         {

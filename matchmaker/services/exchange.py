@@ -76,6 +76,7 @@ COLUMNS: tuple[str, ...] = (
     "technologies",
     "partnership_types",
     "languages",
+    "stages",
     "contact_name",
     "contact_role",
     "contact_email",
@@ -593,8 +594,8 @@ def _formula_guard(value: str) -> str:
 def export_jsonl(kind: OrganizationKind) -> Iterator[str]:
     """All organisations of `kind` (except deleted ones) in the profile exchange format of
     DESIGN.md, one JSON object per line (each ending in a newline); corporates carry their
-    open needs. Beyond the format's fields, `partnership_types` and `stage` are included,
-    which the matching library reads."""
+    open needs. Beyond the format's fields, `partnership_types`, `stage` and a corporate's
+    `target_stages` are included, which the matching library reads."""
     with_needs = kind is OrganizationKind.CORPORATE
     for organization in _exported_organizations(kind, with_needs=with_needs):
         record: dict[str, object] = {
@@ -615,6 +616,7 @@ def export_jsonl(kind: OrganizationKind) -> Iterator[str]:
             "stage": organization.stage or "",
         }
         if with_needs:
+            record["target_stages"] = organization.term_ids("stages")
             record["needs"] = [
                 {
                     "id": str(need.id),
