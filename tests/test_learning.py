@@ -138,6 +138,7 @@ def test_decisions_label_introductions_and_marks(app, make_user):
     # Refusals about the fit count; a competitor (too close a fit) or "too early" do not.
     introduce(app, need_id, startups[6], IntroductionStatus.REJECTED, DecisionReason.NOT_RELEVANT)
     introduce(app, need_id, startups[7], IntroductionStatus.REJECTED, DecisionReason.COMPETITOR)
+    mark(app, need_id, startups[7], MarkKind.SAVED)  # the refusal outweighs it: no label
     introduce(app, need_id, startups[8], IntroductionStatus.DECLINED, DecisionReason.TOO_EARLY)
 
     with app.app_context():

@@ -94,19 +94,26 @@ def decisions() -> list[Decision]:
     )
     for need_id, startup_id, kind in db.session.execute(marks):
         labels[need_id, startup_id] = int(kind == MarkKind.SAVED)
-    fit = Introduction.status.in_(YES_STATUSES) | (
-        Introduction.status.in_(NO_STATUSES)
-        & (Introduction.decision_reason.is_(None) | Introduction.decision_reason.in_(NO_REASONS))
-    )
     introductions = live(
-        sa.select(Introduction.need_id, Introduction.startup_id, Introduction.status).where(
-            Introduction.need_id.is_not(None), fit
+        sa.select(
+            Introduction.need_id,
+            Introduction.startup_id,
+            Introduction.status,
+            Introduction.decision_reason,
+        ).where(
+            Introduction.need_id.is_not(None),
+            Introduction.status.in_(YES_STATUSES + NO_STATUSES),
         ),
         Introduction.startup_id,
         Introduction.corporate_id,
     )
-    for need_id, startup_id, status in db.session.execute(introductions):
-        labels[need_id, startup_id] = int(status in YES_STATUSES)
+    for need_id, startup_id, status, reason in db.session.execute(introductions):
+        if status in YES_STATUSES:
+            labels[need_id, startup_id] = 1
+        elif reason is None or reason in NO_REASONS:
+            labels[need_id, startup_id] = 0
+        else:  # refused for a reason that is not about the fit: the pair says nothing
+            labels.pop((need_id, startup_id), None)
     return [
         Decision(need_id, startup_id, label)
         for (need_id, startup_id), label in sorted(labels.items())
