@@ -151,6 +151,16 @@ def newest_snapshot() -> MatcherSnapshot | None:
     )
 
 
+def signal_shares() -> tuple[dict[str, float], bool]:
+    """Each content signal's share of the score under the weights in use, and whether those
+    weights were learned from decisions (else they are the matcher's defaults)."""
+    learned = active_weights()
+    weights = learned or matching.DEFAULT_WEIGHTS
+    total = sum(weights.get(name, 0.0) for name in matching.CONTENT_FEATURES) or 1.0
+    shares = {name: weights.get(name, 0.0) / total for name in matching.CONTENT_FEATURES}
+    return shares, learned is not None
+
+
 # --- snapshots -----------------------------------------------------------------------
 
 

@@ -68,16 +68,14 @@ SIGNAL_LABELS = {
 def matching_model():
     """How the scores come about: the model in use, its signal weights and the runs that
     learned weights from decisions."""
-    learned = matching.active_weights()
-    weights = learned or matching_library.DEFAULT_WEIGHTS
-    total = sum(weights.get(name, 0.0) for name in SIGNAL_LABELS) or 1.0
+    shares, learned = matching.signal_shares()
     decided = learning.decisions()
     return render_template(
         "staff/matching.html",
         snapshot=matching.newest_snapshot(),
         model_version=matching_library.MODEL_VERSION,
-        signals=[(label, weights.get(name, 0.0) / total) for name, label in SIGNAL_LABELS.items()],
-        learned=learned is not None,
+        signals=[(label, shares[name]) for name, label in SIGNAL_LABELS.items()],
+        learned=learned,
         runs=learning.history(),
         decided=len(decided),
         decided_yes=sum(decision.label for decision in decided),
