@@ -23,6 +23,7 @@ from matchmaker.models import (
     Need,
     Organization,
     OrganizationKind,
+    OrganizationTerm,
     Outcome,
     ProfileStatus,
     Role,
@@ -88,6 +89,17 @@ def test_demo_fills_an_empty_database(demo_app, tmp_path):
         assert 38 <= corporates <= 45
         assert 280 <= startups <= 320
         assert _count(Match) > 1000
+        # Most companies say which startup stages they work with (a few small offices leave
+        # that to headquarters), so stage compatibility weighs in on the stored matches.
+        staged = set(
+            db.session.scalars(
+                sa.select(OrganizationTerm.organization_id).where(
+                    OrganizationTerm.vocabulary == "stages"
+                )
+            )
+        )
+        assert corporates - 10 <= len(staged) < corporates
+        assert any("stage" in signals for signals in db.session.scalars(sa.select(Match.features)))
         statuses = dict(
             db.session.execute(
                 sa.select(Introduction.status, sa.func.count()).group_by(Introduction.status)

@@ -176,6 +176,8 @@ TEAM_SIZES = {
     "series_b_plus": (40, 180),
     "growth": (60, 420),
 }
+# Startup stages from the earliest to the latest.
+STAGES = tuple(TEAM_SIZES)
 
 
 def _startup_text(rng: Random, sector: dict, lang: str, brand: str, team: int) -> tuple:
@@ -346,6 +348,22 @@ def _need_data(rng: Random, sector: str, index: int, lang: str, site: str) -> Ne
     )
 
 
+def _target_stages(
+    business: dict, offers: str, team: int, decision_path: DecisionPath
+) -> tuple[str, ...]:
+    """The startup stages a demo company works with: its business's usual ones, one stage
+    earlier too when it offers co-development with its R&D centre (but never a mere idea:
+    that is for accelerators), none at all for a small office whose decisions sit at
+    headquarters (it leaves the question to Japan)."""
+    if team <= 25 and decision_path is DecisionPath.HEADQUARTERS:
+        return ()
+    stages = business["stages"]
+    first = STAGES.index(stages[0])
+    if offers in data.RESEARCH_OFFERS and first > STAGES.index("pre_seed"):
+        stages = (STAGES[first - 1], *stages)
+    return stages
+
+
 def _corporate_plans(rng: Random) -> list[OrganizationPlan]:
     families = list(data.CORPORATE_FAMILIES)
     rng.shuffle(families)
@@ -393,19 +411,21 @@ def _corporate_plans(rng: Random) -> list[OrganizationPlan]:
         contact = _person(rng, "JP" if rng.random() < 0.7 else country)
         slug = _slug(f"{family} {word}")
         email = f"contact@{slug}.{CORPORATE_DOMAIN}"
+        offers = rng.choice(data.CORPORATE_OFFERS[lang])
+        decision_path = rng.choice(DECISION_PATHS)
         profile = ProfileData(
             name=name,
             website=f"https://{slug}.example",
             country=country,
             city=city,
             description=description,
-            offers=rng.choice(data.CORPORATE_OFFERS[lang]),
+            offers=offers,
             seeks=data.CORPORATE_SEEKS[lang],
             text_language=lang,
             founded_year=founded,
             team_size=team,
             parent_company=parent[:200],
-            decision_path=rng.choice(DECISION_PATHS),
+            decision_path=decision_path,
             is_name_public=rng.random() < 0.6,
             contact_name=contact,
             contact_role=rng.choice(data.CORPORATE_ROLES),
@@ -414,6 +434,7 @@ def _corporate_plans(rng: Random) -> list[OrganizationPlan]:
             industries=business["industries"][:2],
             technologies=tuple(rng.sample(business["technologies"], 2)),
             languages=tuple(dict.fromkeys(("en", lang, "ja"))),
+            stages=_target_stages(business, offers, team, decision_path),
         )
         plan = OrganizationPlan(
             OrganizationKind.CORPORATE,

@@ -1918,7 +1918,8 @@ VOLTCELL_PROFILE = {
 # --- corporates ---------------------------------------------------------------------------
 
 # Business areas of the Japanese groups: what they do in each language, what they offer
-# startups, and the sectors their needs come from.
+# startups, the sectors their needs come from and the startup stages they usually work with
+# (see `demo._target_stages` for how a company's own profile shifts them).
 BUSINESSES: dict[str, dict] = {
     "precision": {
         "word": "Precision",
@@ -1926,6 +1927,7 @@ BUSINESSES: dict[str, dict] = {
         "industries": ("machinery_plant_engineering", "manufacturing"),
         "technologies": ("predictive_maintenance", "robotics", "sensors_lidar_radar"),
         "sectors": ("maintenance", "semis", "hr"),
+        "stages": ("seed", "series_a", "series_b_plus"),
         "en": "makes bearings, linear guides and precision components for machine tools and robots",
         "de": "fertigt Wälzlager, Linearführungen und Präzisionskomponenten für "
         "Werkzeugmaschinen und Roboter",
@@ -1937,6 +1939,7 @@ BUSINESSES: dict[str, dict] = {
         "industries": ("energy", "industrial_automation_robotics", "consumer_electronics"),
         "technologies": ("power_electronics", "energy_management", "batteries_energy_storage"),
         "sectors": ("batteries", "hydrogen", "semis"),
+        "stages": ("seed", "series_a", "series_b_plus"),
         "en": "builds motors, inverters and power systems for industry and infrastructure",
         "de": "baut Motoren, Wechselrichter und Energiesysteme für Industrie und Infrastruktur",
         "ja": "産業・インフラ向けのモーター、インバーター、電源システム",
@@ -1947,6 +1950,8 @@ BUSINESSES: dict[str, dict] = {
         "industries": ("chemicals", "materials"),
         "technologies": ("advanced_materials", "recycling_circular_economy", "lab_automation"),
         "sectors": ("chemicals", "materials", "batteries"),
+        # Materials are co-developed from the lab bench on.
+        "stages": ("pre_seed", "seed", "series_a"),
         "en": "produces specialty polymers, adhesives and battery materials",
         "de": "produziert Spezialpolymere, Klebstoffe und Batteriematerialien",
         "ja": "機能性樹脂、接着剤、電池材料",
@@ -1957,6 +1962,8 @@ BUSINESSES: dict[str, dict] = {
         "industries": ("logistics_supply_chain", "maritime_shipping"),
         "technologies": ("warehouse_automation", "supply_chain_software", "last_mile_delivery"),
         "sectors": ("logistics", "drones", "hydrogen"),
+        # A pilot runs in live operations: the product must already work at scale.
+        "stages": ("series_a", "series_b_plus", "growth"),
         "en": "runs contract logistics, air and sea freight between Europe and Asia",
         "de": "betreibt Kontraktlogistik sowie Luft- und Seefracht zwischen Europa und Asien",
         "ja": "欧州とアジアを結ぶ航空・海上輸送と倉庫物流",
@@ -1967,6 +1974,7 @@ BUSINESSES: dict[str, dict] = {
         "industries": ("food_agriculture", "retail_ecommerce"),
         "technologies": ("foodtech", "agritech", "data_analytics"),
         "sectors": ("food", "retail", "materials"),
+        "stages": ("seed", "series_a", "series_b_plus"),
         "en": "makes seasonings, instant noodles and frozen foods for European retailers",
         "de": "stellt Würzmittel, Instantnudeln und Tiefkühlkost für den europäischen Handel her",
         "ja": "欧州の小売向けの調味料、即席麺、冷凍食品",
@@ -1977,6 +1985,8 @@ BUSINESSES: dict[str, dict] = {
         "industries": ("medical_devices", "healthcare", "diagnostics"),
         "technologies": ("medtech_digital_health", "wearables", "ai_machine_learning"),
         "sectors": ("medtech", "chemicals", "cyber"),
+        # Medical devices need certified (CE-marked) products.
+        "stages": ("series_a", "series_b_plus", "growth"),
         "en": "develops endoscopes, patient monitors and diagnostic devices",
         "de": "entwickelt Endoskope, Patientenmonitore und Diagnosegeräte",
         "ja": "内視鏡、生体情報モニター、診断機器",
@@ -1987,6 +1997,8 @@ BUSINESSES: dict[str, dict] = {
         "industries": ("automotive", "mobility"),
         "technologies": ("electric_vehicles", "sensors_lidar_radar", "autonomous_driving"),
         "sectors": ("batteries", "maintenance", "semis"),
+        # Car makers' supplier qualification takes years and a sound balance sheet.
+        "stages": ("series_a", "series_b_plus", "growth"),
         "en": "supplies brake systems, thermal management modules and sensors to European car "
         "makers",
         "de": "liefert Bremssysteme, Thermomanagement-Module und Sensoren an europäische "
@@ -1999,6 +2011,8 @@ BUSINESSES: dict[str, dict] = {
         "industries": ("trading_wholesale", "retail_ecommerce", "energy"),
         "technologies": ("ecommerce_platforms", "supply_chain_software", "fintech_payments"),
         "sectors": ("retail", "fintech", "hydrogen"),
+        # A trading house distributes and invests in businesses with traction.
+        "stages": ("series_b_plus", "growth"),
         "en": "trades machinery, chemicals and consumer goods and invests in new businesses",
         "de": "handelt mit Maschinen, Chemikalien und Konsumgütern und investiert in neue "
         "Geschäfte",
@@ -2010,6 +2024,7 @@ BUSINESSES: dict[str, dict] = {
         "industries": ("insurance", "financial_services"),
         "technologies": ("insurtech", "identity_fraud_prevention", "data_analytics"),
         "sectors": ("fintech", "cyber", "drones"),
+        "stages": ("series_a", "series_b_plus", "growth"),
         "en": "insures Japanese companies' plants, fleets and cargo in Europe",
         "de": "versichert Werke, Flotten und Fracht japanischer Unternehmen in Europa",
         "ja": "欧州に進出した日系企業の工場、車両、貨物の保険",
@@ -2020,6 +2035,7 @@ BUSINESSES: dict[str, dict] = {
         "industries": ("construction_real_estate", "energy"),
         "technologies": ("building_tech", "digital_twins", "heat_pumps_hvac"),
         "sectors": ("construction", "hydrogen", "drones"),
+        "stages": ("seed", "series_a", "series_b_plus"),
         "en": "plans and builds factories, logistics centres and energy-efficient offices",
         "de": "plant und baut Fabriken, Logistikzentren und energieeffiziente Bürogebäude",
         "ja": "工場、物流センター、省エネオフィスの設計と施工",
@@ -2030,6 +2046,7 @@ BUSINESSES: dict[str, dict] = {
         "industries": ("steel_metals", "materials"),
         "technologies": ("advanced_materials", "hydrogen_fuel_cells", "carbon_capture"),
         "sectors": ("materials", "hydrogen", "maintenance"),
+        "stages": ("seed", "series_a", "series_b_plus"),
         "en": "processes special steel and sells it to automotive and machine builders",
         "de": "verarbeitet Edelstahl und liefert an Automobil- und Maschinenbauer",
         "ja": "自動車・機械メーカー向けの特殊鋼の加工と販売",
@@ -2040,6 +2057,8 @@ BUSINESSES: dict[str, dict] = {
         "industries": ("consumer_electronics", "semiconductors", "telecommunications"),
         "technologies": ("semiconductor_chips", "sensors_lidar_radar", "iot"),
         "sectors": ("semis", "cyber", "retail"),
+        # Chips and sensors are licensed or co-developed while still in the lab.
+        "stages": ("pre_seed", "seed", "series_a"),
         "en": "designs image sensors, displays and components for consumer electronics",
         "de": "entwickelt Bildsensoren, Displays und Komponenten für Unterhaltungselektronik",
         "ja": "民生機器向けのイメージセンサー、ディスプレイ、電子部品",
@@ -2050,6 +2069,7 @@ BUSINESSES: dict[str, dict] = {
         "industries": ("it_software", "professional_services"),
         "technologies": ("cloud_saas", "cybersecurity", "nlp_llm"),
         "sectors": ("cyber", "hr", "fintech"),
+        "stages": ("seed", "series_a", "series_b_plus"),
         "en": "provides IT services and business software to Japanese companies in Europe",
         "de": "bietet IT-Dienstleistungen und Unternehmenssoftware für japanische Firmen in Europa",
         "ja": "欧州の日系企業向けのITサービスと業務ソフトウェア",
@@ -2060,6 +2080,8 @@ BUSINESSES: dict[str, dict] = {
         "industries": ("pharma_biotech", "healthcare", "life_sciences"),
         "technologies": ("drug_discovery_genomics", "lab_automation", "synthetic_biology"),
         "sectors": ("chemicals", "medtech", "food"),
+        # Drug discovery licenses early science.
+        "stages": ("pre_seed", "seed", "series_a"),
         "en": "develops and markets prescription drugs and over-the-counter medicines",
         "de": "entwickelt und vertreibt verschreibungspflichtige und rezeptfreie Arzneimittel",
         "ja": "医療用医薬品と一般用医薬品の開発・販売",
@@ -2087,6 +2109,9 @@ CORPORATE_OFFERS = {
         "欧州での実証の場、技術面での支援、そして日本本社の事業部門へのご紹介。",
     ),
 }
+# The offers that bring in the group's R&D centre (the first of each language): a company
+# that co-develops also takes on startups a stage earlier than its business usually does.
+RESEARCH_OFFERS = frozenset(offers[0] for offers in CORPORATE_OFFERS.values())
 CORPORATE_SEEKS = {
     "en": "Startups with proven technology who want a pilot with a large industrial partner "
     "and a path to the Japanese market.",
@@ -2240,6 +2265,9 @@ KANSAI_PROFILE = {
     "industries": ("machinery_plant_engineering", "automotive"),
     "technologies": ("predictive_maintenance", "sensors_lidar_radar"),
     "languages": ("en", "de", "ja"),
+    # A pilot at the Krefeld plant needs a working prototype; growth-stage companies come
+    # in through procurement, not open innovation.
+    "stages": ("seed", "series_a", "series_b_plus"),
     "contact_name": "Kenji Tanaka",
     "contact_role": "Head of Open Innovation",
     "contact_phone": "+49 211 5550 2201",
