@@ -18,6 +18,7 @@ from matchmaker.models import (
     Organization,
     ProfileStatus,
     Role,
+    User,
 )
 from matchmaker.services import learning, matching, profiles
 from matchmaker.services.profiles import NeedData
@@ -255,3 +256,73 @@ def test_staff_see_when_learned_weights_were_kept_out(app, make_user, client):
 
     assert "Defaults (weights learned so far did not rank better)" in page
     assert "Kept the weights before" in page and "0.810" in page
+
+
+def test_decision_counts_are_those_of_the_decisions(app, make_user, client):
+    """The staff page counts decided pairs in the database; every kind of decision (and of
+    non-decision) gives the same numbers as loading them all."""
+    need_id, gone_need_id = make_corporate_need(app, make_user), make_corporate_need(app, make_user)
+    with app.app_context():
+        # The company's second need: one startup can have a pair with each.
+        company = db.session.get(Need, need_id).organization
+        other_need_id = profiles.save_need(company, NeedData(title=NEED_TITLES[0])).id
+        db.session.commit()
+
+    def startup() -> int:
+        with app.app_context():
+            return db.session.get(User, make_user(Role.STARTUP)).organization_id
+
+    for status in IntroductionStatus:
+        reasons = [None]
+        if status in (IntroductionStatus.REJECTED, IntroductionStatus.DECLINED):
+            reasons += list(DecisionReason)
+        for reason in reasons:
+            introduce(app, need_id, startup(), status, reason)
+            # The same introduction over a company's "save" and over its "not interested".
+            for kind in MarkKind:
+                startup_id = startup()
+                mark(app, need_id, startup_id, kind)
+                introduce(app, need_id, startup_id, status, reason)
+    for kind in MarkKind:
+        mark(app, need_id, startup(), kind)
+        # A mark on one need of a pair whose introduction was for the company's other need.
+        startup_id = startup()
+        introduce(app, need_id, startup_id, IntroductionStatus.REJECTED, DecisionReason.COMPETITOR)
+        mark(app, other_need_id, startup_id, kind)
+    # An introduction for the company as a whole says nothing about a need.
+    with app.app_context():
+        corporate_id = db.session.get(Need, need_id).organization_id
+        db.session.add(
+            Introduction(
+                corporate_id=corporate_id,
+                startup_id=startup(),
+                status=IntroductionStatus.CONCLUDED,
+            )
+        )
+        db.session.commit()
+    # Deleted (anonymised) startups and companies leave.
+    deleted = startup()
+    mark(app, need_id, deleted, MarkKind.SAVED)
+    introduce(app, other_need_id, deleted, IntroductionStatus.APPROVED)
+    mark(app, gone_need_id, startup(), MarkKind.NOT_INTERESTED)
+    introduce(app, gone_need_id, startup(), IntroductionStatus.REJECTED)
+    with app.app_context():
+        db.session.get(Organization, deleted).status = ProfileStatus.DELETED
+        db.session.get(Need, gone_need_id).organization.status = ProfileStatus.DELETED
+        db.session.commit()
+
+    with app.app_context():
+        decided = learning.decisions()
+        counts = learning.decision_counts()
+    assert (counts.decisions, counts.positives) == (len(decided), sum(d.label for d in decided))
+    # Yes: 6 statuses, each alone and over either mark; the saved marks under a proposed
+    # or expired introduction; one saved mark alone and one on the other need. No: rejected
+    # and declined with no reason, "not relevant" or "other", each alone and over either
+    # mark; the same "not interested" marks.
+    yes = no = 6 * 3 + 2 + 1 + 1
+    assert (counts.decisions, counts.positives) == (yes + no, yes)
+
+    make_user(Role.STAFF, email="desk@example.com")
+    client.login("desk@example.com")
+    page = client.get("/staff/matching").get_data(as_text=True)
+    assert "So far 44 decided pairs (22 yes)" in page

@@ -68,44 +68,59 @@ class LearningResult:
     rebuilt: matching_service.RebuildResult | None = None
 
 
-def decisions() -> list[Decision]:
-    """Every decided need×startup pair of live profiles, once. An introduction's fate
-    outweighs a company's own mark on the same pair; pairs whose startup or company has
-    been deleted (anonymised) are left out."""
+@dataclass(frozen=True)
+class DecisionCounts:
+    decisions: int  # decided pairs, as many as `decisions()` returns
+    positives: int
+
+
+def _live(query: sa.Select, startup_id, corporate_id) -> sa.Select:
+    """`query` restricted to pairs whose startup and company are not deleted (anonymised)."""
     startup, corporate = sa.orm.aliased(Organization), sa.orm.aliased(Organization)
-
-    def live(query: sa.Select, startup_id, corporate_id) -> sa.Select:
-        return (
-            query.join(startup, startup.id == startup_id)
-            .join(corporate, corporate.id == corporate_id)
-            .where(
-                startup.status != ProfileStatus.DELETED,
-                corporate.status != ProfileStatus.DELETED,
-            )
+    return (
+        query.join(startup, startup.id == startup_id)
+        .join(corporate, corporate.id == corporate_id)
+        .where(
+            startup.status != ProfileStatus.DELETED,
+            corporate.status != ProfileStatus.DELETED,
         )
+    )
 
-    labels: dict[tuple[int, int], int] = {}
-    marks = live(
-        sa.select(NeedStartupMark.need_id, NeedStartupMark.startup_id, NeedStartupMark.kind).join(
-            Need, Need.id == NeedStartupMark.need_id
-        ),
+
+def _marks(*columns) -> sa.Select:
+    """Companies' marks on live pairs."""
+    return _live(
+        sa.select(*columns).join(Need, Need.id == NeedStartupMark.need_id),
         NeedStartupMark.startup_id,
         Need.organization_id,
     )
-    for need_id, startup_id, kind in db.session.execute(marks):
-        labels[need_id, startup_id] = int(kind == MarkKind.SAVED)
-    introductions = live(
-        sa.select(
-            Introduction.need_id,
-            Introduction.startup_id,
-            Introduction.status,
-            Introduction.decision_reason,
-        ).where(
+
+
+def _decided_introductions(*columns) -> sa.Select:
+    """Introductions of live pairs with a need that someone has decided on (yes or no)."""
+    return _live(
+        sa.select(*columns).where(
             Introduction.need_id.is_not(None),
             Introduction.status.in_(YES_STATUSES + NO_STATUSES),
         ),
         Introduction.startup_id,
         Introduction.corporate_id,
+    )
+
+
+def decisions() -> list[Decision]:
+    """Every decided need×startup pair of live profiles, once. An introduction's fate
+    outweighs a company's own mark on the same pair; pairs whose startup or company has
+    been deleted (anonymised) are left out."""
+    labels: dict[tuple[int, int], int] = {}
+    marks = _marks(NeedStartupMark.need_id, NeedStartupMark.startup_id, NeedStartupMark.kind)
+    for need_id, startup_id, kind in db.session.execute(marks):
+        labels[need_id, startup_id] = int(kind == MarkKind.SAVED)
+    introductions = _decided_introductions(
+        Introduction.need_id,
+        Introduction.startup_id,
+        Introduction.status,
+        Introduction.decision_reason,
     )
     for need_id, startup_id, status, reason in db.session.execute(introductions):
         if status in YES_STATUSES:
@@ -118,6 +133,37 @@ def decisions() -> list[Decision]:
         Decision(need_id, startup_id, label)
         for (need_id, startup_id), label in sorted(labels.items())
     ]
+
+
+def decision_counts() -> DecisionCounts:
+    """How many pairs `decisions()` holds and how many of them are a yes, counted by the
+    database in one query instead of loaded.
+
+    The same rules in SQL: every decided introduction is one pair, except refusals that
+    are not about the fit; a mark counts only when no decided introduction of the same
+    pair overrides or cancels it. No pair is counted twice: an introduction is unique per
+    company and startup (and its need is one of that company's), a mark per need and
+    startup."""
+    is_yes = Introduction.status.in_(YES_STATUSES)
+    introductions = _decided_introductions(sa.case((is_yes, 1), else_=0).label("label")).where(
+        sa.or_(
+            is_yes,
+            Introduction.decision_reason.is_(None),
+            Introduction.decision_reason.in_(NO_REASONS),
+        )
+    )
+    overridden = _decided_introductions(Introduction.id).where(
+        Introduction.need_id == NeedStartupMark.need_id,
+        Introduction.startup_id == NeedStartupMark.startup_id,
+    )
+    marks = _marks(
+        sa.case((NeedStartupMark.kind == MarkKind.SAVED, 1), else_=0).label("label")
+    ).where(~overridden.exists())
+    labels = sa.union_all(introductions, marks).subquery()
+    decided, yes = db.session.execute(
+        sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(labels.c.label), 0))
+    ).one()
+    return DecisionCounts(decided, yes)
 
 
 def history(limit: int = 10) -> list[LearnedWeights]:

@@ -69,7 +69,7 @@ def matching_model():
     """How the scores come about: the model in use, its signal weights and the runs that
     learned weights from decisions."""
     shares, learned = matching.signal_shares()
-    decided = learning.decisions()
+    counts = learning.decision_counts()
     return render_template(
         "staff/matching.html",
         snapshot=matching.newest_snapshot(),
@@ -77,8 +77,8 @@ def matching_model():
         signals=[(label, shares[name]) for name, label in SIGNAL_LABELS.items()],
         learned=learned,
         runs=learning.history(),
-        decided=len(decided),
-        decided_yes=sum(decision.label for decision in decided),
+        decided=counts.decisions,
+        decided_yes=counts.positives,
         minimum=current_app.config["LEARNING_MIN_DECISIONS"],
     )
 
