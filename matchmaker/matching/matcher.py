@@ -41,7 +41,7 @@ from matchmaker.matching.profiles import Need, Profile
 from matchmaker.matching.reasons import Evidence, explain
 from matchmaker.matching.text import LANGUAGES, Analysis, Analyzer, Glossary
 
-MODEL_VERSION = "tfidf-lsa-glossary-2026.11.3"
+MODEL_VERSION = "tfidf-lsa-glossary-2026.11.4"
 
 CONTENT_FEATURES = ("text", "seek_offer", "offer_seek", "concepts", "lsa", "taxonomy")
 COMPATIBILITY_FEATURES = ("partnership", "stage", "language")

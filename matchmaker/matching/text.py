@@ -82,10 +82,18 @@ def stem_en(word: str) -> str:
     return word
 
 
+# Words whose stripped form would be another word of the glossary: the verb "handeln" is
+# no "Handel" (trade), "Müller" no "Müll" (waste), "Verbrauch" no "Verbraucher" (consumer).
+_UNSTEMMED_DE = frozenset(
+    {"handeln", "müller", "pflegen", "einkaufen", "verbrauchen", "verbraucher"}
+    | {"verlagern", "elektriker", "notfalls"}
+)
+
+
 @functools.lru_cache(maxsize=200_000)
 def stem_de(word: str) -> str:
     """A light German stemmer: strips inflection endings, keeps compounds whole."""
-    if len(word) <= 4 or not word.isalpha():
+    if len(word) <= 4 or not word.isalpha() or word in _UNSTEMMED_DE:
         return word
     if word.endswith("ungen"):
         return word[:-2]
@@ -116,12 +124,16 @@ class Glossary:
     compounds such as "Batteriemanagementsystem"); Japanese terms on the raw text.
     """
 
-    def __init__(self, rows: Iterable[tuple[str, str, str, str, str, str]]) -> None:
+    def __init__(
+        self,
+        rows: Iterable[tuple[str, str, str, str, str, str]],
+        nonparts: Iterable[str] = (),
+    ) -> None:
         self.concepts: dict[str, Concept] = {}
         self._phrases: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {"en": {}, "de": {}}
         self._japanese: dict[str, list[tuple[str, str]]] = {}
         self._compound_cache: dict[str, tuple[str, ...]] = {}
-        compound_parts: dict[str, str] = {}
+        compound_parts: dict[str, str | None] = {}
         for concept_id, kind, broader, en, de, ja in rows:
             terms = {"en": _split_terms(en), "de": _split_terms(de), "ja": _split_terms(ja)}
             labels = {lang: items[0] for lang, items in terms.items() if items}
@@ -140,6 +152,11 @@ class Glossary:
                 stem = stem_de(term.lower())
                 if len(stem) >= 6 and _WORD.fullmatch(stem):
                     compound_parts.setdefault(stem, concept_id)
+        # Words that hold a part without being about it ("Bestandteil" holds "Bestand",
+        # "Verlagerung" "Verlag"): looked up like parts, they name no concept and hide the
+        # parts inside them.
+        for word in nonparts:
+            compound_parts.setdefault(stem_de(word.lower()), None)
         for candidates in self._japanese.values():
             candidates.sort(key=lambda item: -len(item[0]))
         # Each part with its rank (longest first) and concept; looked up by substring.
@@ -163,15 +180,14 @@ class Glossary:
     @classmethod
     def load(cls) -> Glossary:
         """The glossary shipped in `matchmaker/matching/data/glossary.tsv`."""
-        text = resources.files(__package__).joinpath("data/glossary.tsv").read_text("utf-8")
         rows = []
-        for line in text.splitlines():
-            if line.strip() and not line.startswith("#"):
-                cells = line.split("\t")
-                if len(cells) != 6:
-                    raise ValueError(f"glossary line {line[:40]!r} has {len(cells)} cells, not 6")
-                rows.append(tuple(cells))
-        return cls(rows)
+        for line in _data_lines("glossary.tsv"):
+            cells = line.split("\t")
+            if len(cells) != 6:
+                raise ValueError(f"glossary line {line[:40]!r} has {len(cells)} cells, not 6")
+            rows.append(tuple(cells))
+        nonparts = [line.split("\t")[0] for line in _data_lines("german_nonparts.tsv")]
+        return cls(rows, nonparts)
 
     def _add_phrase(self, lang: str, term: str, concept_id: str) -> None:
         stem = stem_de if lang == "de" else stem_en
@@ -229,11 +245,12 @@ class Glossary:
         for part in sorted(starts, key=lambda part: self._compound_parts[part][0]):
             concept_id, start = self._compound_parts[part][1], starts[part]
             end = start + len(part)
-            if word[:start] in _GERMAN_PREFIXES:
+            if concept_id and word[:start] in _GERMAN_PREFIXES:
                 continue  # "Erwartung" is not about "Wartung", nor "Abbildung" "Bildung"
             if not any(a <= start and end <= b for a, b in spans):
                 spans.append((start, end))
-                found.append(concept_id)
+                if concept_id:
+                    found.append(concept_id)
         self._compound_cache[word] = tuple(found)
         return self._compound_cache[word]
 
@@ -272,6 +289,12 @@ _GERMAN_PREFIXES = frozenset(
     {"ab", "an", "auf", "aus", "be", "bei", "ein", "ent", "er", "ge", "miss"}
     | {"mit", "nach", "über", "um", "un", "unter", "ver", "vor", "zer", "zu"}
 )
+
+
+def _data_lines(name: str) -> list[str]:
+    """The lines of a data file of the package, without blank and comment lines."""
+    text = resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _split_terms(cell: str) -> list[str]:

@@ -1,5 +1,5 @@
 from matchmaker.matching import Glossary
-from matchmaker.matching.text import Analyzer, detect_language
+from matchmaker.matching.text import Analyzer, _data_lines, detect_language, stem_de
 
 
 def test_every_concept_has_a_name_in_each_language():
@@ -60,3 +60,52 @@ def test_japanese_terms_with_latin_letters_match_in_any_case():
 
     assert "ai_drug_discovery" in analyze("AI創薬のスタートアップを探しています。").concepts
     assert "ai_drug_discovery" in analyze("ai創薬").concepts
+
+
+def test_words_that_merely_hold_a_term_do_not_name_it():
+    analyze = Analyzer(Glossary.load()).analyze
+
+    # A relocation is no publishing house, a pressure drop no waste, even inside compounds.
+    concepts = analyze("Produktionsverlagerung trotz Druckabfall").concepts
+    assert "publishing" not in concepts and "recycling" not in concepts
+    assert "manufacturing" in concepts
+    # The terms themselves still count, alone and in compounds.
+    assert "publishing" in analyze("Ein Fachverlag für Medizin").concepts
+    assert "recycling" in analyze("Abfallwirtschaft und Abfall").concepts
+
+
+def test_german_verbs_and_names_are_not_the_nouns_they_resemble():
+    analyze = Analyzer(Glossary.load()).analyze
+
+    text = "Dr. Anna Müller: wir handeln, pflegen Kontakte und verlagern; der Umsatz betrug viel."
+    assert analyze(text).concepts == []
+    assert {"trade", "recycling", "healthcare", "fraud_detection"} <= set(
+        analyze("Handel, Müll, Pflege, Betrugserkennung").concepts
+    )
+    # "Verbrauch" (consumption) is no "Verbraucher" (consumer), who still is one.
+    assert analyze("Der Verbrauch sank.").concepts == []
+    assert "consumer" in analyze("Produkte für Verbraucher").concepts
+
+
+def test_every_listed_non_compound_holds_a_glossary_term():
+    glossary = Glossary.load()
+    parts = {part for part, (_, concept) in glossary._compound_parts.items() if concept}
+
+    for line in _data_lines("german_nonparts.tsv"):
+        word = line.split("\t")[0]
+        stem = stem_de(word)
+        assert stem not in parts, f"{word} is a glossary term itself"
+        assert any(p in stem for p in parts), f"{word} holds no glossary term"
+
+
+def test_every_german_term_names_its_own_concept_in_a_german_sentence():
+    # Guards the compound rules, the non-compound list and the stemmer's exceptions: none
+    # of them may hide a term of the glossary itself.
+    glossary = Glossary.load()
+    analyze = Analyzer(glossary).analyze
+
+    for line in _data_lines("glossary.tsv"):
+        concept_id, german = line.split("\t")[0], line.split("\t")[4]
+        for term in filter(None, german.split("|")):
+            sentence = f"Wir suchen für unsere Kunden {term} und weitere Lösungen."
+            assert concept_id in analyze(sentence).concepts, (term, concept_id)
