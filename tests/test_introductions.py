@@ -199,6 +199,38 @@ def test_queue_offers_startups_no_ranking_shows_at_the_need_they_fit_best(
         assert service.rarely_shown_candidates([pair.need, other_need]) == []
 
 
+def test_exposure_floor_passes_over_startups_that_a_need_off_the_page_shows(app, pair, make_user):
+    # The floor ranks only the page's needs; whether another need shows a startup is
+    # decided from that need's offerable rows alone, ties going to the older row.
+    app.config["QUEUE_CANDIDATES_PER_NEED"] = 2
+    with app.test_request_context():
+        company = db.session.get(Organization, pair.corporate)
+        needs = []
+        for title in ("Fleet charging", "Cell recycling"):
+            need = profiles.save_need(company, NeedData(title=title, description="Vans."))
+            need.review_status = ProfileStatus.APPROVED
+            needs.append(need.id)
+        db.session.commit()
+    charging, recycling = needs
+    add_startup(app, make_user, "Second Best GmbH", 0.7, pair.need)  # shown here
+    shown_elsewhere = add_startup(app, make_user, "Shown Elsewhere", 0.6, pair.need)
+    tied_behind = add_startup(app, make_user, "Tied Behind", 0.55, pair.need)
+    alone = add_startup(app, make_user, "Alone There", 0.5, pair.need)
+    dismissed = add_startup(app, make_user, "Dismissed There", 0.4, pair.need)
+    add_startup(app, make_user, "Charge One", 0.9, charging)
+    store_match(app, charging, dismissed, 0.8)  # not offerable there: does not count
+    store_match(app, charging, shown_elsewhere, 0.3)  # second offerable row: shown
+    store_match(app, charging, tied_behind, 0.3)  # same score, newer row: third
+    store_match(app, recycling, alone, 0.1)  # a need with one row shows it
+    with app.test_request_context():
+        db.session.add(
+            NeedStartupMark(need_id=charging, startup_id=dismissed, kind=MarkKind.NOT_INTERESTED)
+        )
+        db.session.commit()
+        offered = [m.startup.name for m in service.rarely_shown_candidates([pair.need])]
+    assert offered == ["Tied Behind", "Dismissed There"]
+
+
 def test_queue_hides_unvalidated_startups_and_needs(app, pair, make_user, client):
     add_startup(app, make_user, "Unchecked Startup", 0.99, pair.need)
     with app.test_request_context():

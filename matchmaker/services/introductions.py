@@ -49,7 +49,7 @@ from matchmaker.services.introduction_mail import (
     make_feedback_token,
     reasons_in,
 )
-from matchmaker.services.matching import matchable_needs_query, rows_up_to, top_matches_per_need
+from matchmaker.services.matching import matchable_needs_query, top_matches_per_need
 from matchmaker.services.notifications import notify_party, notify_staff
 from matchmaker.services.shortlists import not_dismissed
 
@@ -326,53 +326,117 @@ def rarely_shown_candidates(need_ids: Sequence[int]) -> list[Match]:
     per_need = current_app.config["QUEUE_RARELY_SHOWN_PER_NEED"]
     if not need_ids or per_need <= 0:
         return []
-    # The rows the queue could offer at all; "shown" is what its candidates are.
-    offerable = (
-        Organization.status == ProfileStatus.APPROVED,
-        Organization.accepts_proposals.is_(True),
-        _undecided_pair(Need.organization_id, Match.startup_id),
-        not_dismissed(),
+    # Ranking every need on each page view would take time in proportion to the whole
+    # matches table. Only these needs are ranked; the few startups that could be offered
+    # here are then looked up in the other needs where they have rows. That lookup is a
+    # statement of its own, given those startups as values: given them as a subquery,
+    # PostgreSQL (which cannot estimate its size) may run it for thousands of rows.
+    contenders = _floor_contenders(need_ids, shown_count)
+    shown = _shown_elsewhere(contenders, need_ids, shown_count)
+    offered: dict[int, list[int]] = {}
+    for row in sorted(contenders, key=lambda row: (-row.score, row.id)):
+        if row.startup_id not in shown:
+            offered.setdefault(row.need_id, []).append(row.id)
+    ids = [match_id for match_ids in offered.values() for match_id in match_ids[:per_need]]
+    if not ids:
+        return []
+    matches = db.session.scalars(
+        sa.select(Match)
+        .where(Match.id.in_(ids))
+        .options(selectinload(Match.startup).selectinload(Organization.terms))
     )
-    position = sa.func.row_number().over(
-        partition_by=Match.need_id, order_by=(Match.score.desc(), Match.id)
-    )
-    positions = (
-        sa.select(Match.startup_id, position.label("position"))
-        .join(Match.startup)
-        .join(Need, Need.id == Match.need_id)
-        .where(*offerable)
-        .subquery()
-    )
-    shown = sa.select(positions.c.startup_id).where(positions.c.position <= shown_count)
-    best = (
-        sa.select(
-            Match.id,
-            Match.need_id,
-            sa.func.row_number()
-            .over(partition_by=Match.startup_id, order_by=(Match.score.desc(), Match.id))
-            .label("best"),
-        )
+    return sorted(matches, key=lambda match: (match.need_id, -match.score, match.id))
+
+
+def _offerable_rows() -> sa.Select:
+    """The stored rows (`id`, `need_id`, `startup_id`, `score`) the review queue could
+    offer at all; the first of each need's are its candidates."""
+    return (
+        sa.select(Match.id, Match.need_id, Match.startup_id, Match.score)
         .join(Match.startup)
         .join(Need, Need.id == Match.need_id)
         .where(
-            *offerable,
-            Match.startup_id.not_in(shown),
-            Match.startup_id.not_in(sa.select(Introduction.startup_id)),
+            Organization.status == ProfileStatus.APPROVED,
+            Organization.accepts_proposals.is_(True),
+            _undecided_pair(Need.organization_id, Match.startup_id),
+            not_dismissed(),
         )
-        .subquery()
     )
-    chosen = (
-        sa.select(
-            best.c.id,
+
+
+def _ahead_of(row: sa.Subquery | sa.CTE) -> sa.ColumnElement[bool]:
+    """`Match` comes before `row` (with columns `score` and `id`) in a ranking, best first;
+    the condition on `score` alone lets the database walk an index on it."""
+    return sa.and_(
+        Match.score >= row.c.score, sa.or_(Match.score > row.c.score, Match.id < row.c.id)
+    )
+
+
+def _floor_contenders(need_ids: Sequence[int], shown_count: int) -> list[sa.Row]:
+    """The rows (`id`, `need_id`, `startup_id`, `score`) the floor could offer at one of
+    `need_ids`, as far as these needs tell: offerable, the startup's best offerable row,
+    the startup never part of an introduction and below the first `shown_count` of each of
+    these needs."""
+    ranked = (
+        _offerable_rows()
+        .add_columns(
             sa.func.row_number()
-            .over(partition_by=best.c.need_id, order_by=(Match.score.desc(), Match.id))
-            .label("position"),
+            .over(partition_by=Match.need_id, order_by=(Match.score.desc(), Match.id))
+            .label("position")
         )
-        .join(Match, Match.id == best.c.id)
-        .where(best.c.best == 1, best.c.need_id.in_(need_ids))
+        .where(Match.need_id.in_(need_ids))
+        .cte("ranked")
+    )
+    # Stops at the first better row rather than ranking all the startup's rows.
+    has_better_row = (
+        _offerable_rows()
+        .where(Match.startup_id == ranked.c.startup_id, _ahead_of(ranked))
+        .exists()
+        .correlate(ranked)
+    )
+    return list(
+        db.session.execute(
+            sa.select(ranked.c.id, ranked.c.need_id, ranked.c.startup_id, ranked.c.score).where(
+                ranked.c.position > shown_count,
+                ranked.c.startup_id.not_in(
+                    sa.select(ranked.c.startup_id).where(ranked.c.position <= shown_count)
+                ),
+                ranked.c.startup_id.not_in(sa.select(Introduction.startup_id)),
+                ~has_better_row,
+            )
+        )
+    )
+
+
+def _shown_elsewhere(
+    contenders: Sequence[sa.Row], need_ids: Sequence[int], shown_count: int
+) -> set[int]:
+    """The contenders' startups that a need other than `need_ids` shows: fewer than
+    `shown_count` offerable rows of that need come before the startup's offerable row
+    there (found by walking the need's index from the top, not by ranking the need)."""
+    if not contenders or shown_count <= 0:
+        return set()
+    their_rows = (
+        _offerable_rows()
+        .where(
+            Match.startup_id.in_(sorted({row.startup_id for row in contenders})),
+            Match.need_id.not_in(need_ids),
+        )
         .subquery()
     )
-    return rows_up_to(chosen, per_need)
+    nth_ahead = (
+        _offerable_rows()
+        .with_only_columns(Match.id)
+        .where(Match.need_id == their_rows.c.need_id, _ahead_of(their_rows))
+        .order_by(Match.score.desc(), Match.id)
+        .limit(1)
+        .offset(shown_count - 1)
+        .correlate(their_rows)
+        .scalar_subquery()
+    )
+    return set(
+        db.session.scalars(sa.select(their_rows.c.startup_id).where(nth_ahead.is_(None)).distinct())
+    )
 
 
 def stored_match(need: Need, startup: Organization) -> Match | None:
