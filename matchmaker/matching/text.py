@@ -82,18 +82,23 @@ def stem_en(word: str) -> str:
     return word
 
 
-# Words whose stripped form would be another word of the glossary: the verb "handeln" is
-# no "Handel" (trade), "Müller" no "Müll" (waste), "Verbrauch" no "Verbraucher" (consumer).
-_UNSTEMMED_DE = frozenset(
-    {"handeln", "müller", "pflegen", "einkaufen", "verbrauchen", "verbraucher"}
-    | {"verlagern", "elektriker", "notfalls"}
-)
+# Words whose stripped form would be another word of the glossary, with the stem they get
+# instead: the verb "handeln" is no "Handel" (trade), "Müller" no "Müll" (waste),
+# "Verbrauch" no "Verbraucher" (consumer), who stays one in every form.
+_GERMAN_STEMS = {
+    **{word: word for word in ("handeln", "müller", "pflegen", "einkaufen", "notfalls")},
+    **{word: word for word in ("verbrauchen", "verlagern")},
+    **{form: "verbraucher" for form in ("verbraucher", "verbrauchern", "verbrauchers")},
+    **{form: "elektriker" for form in ("elektriker", "elektrikern", "elektrikers")},
+}
 
 
 @functools.lru_cache(maxsize=200_000)
 def stem_de(word: str) -> str:
     """A light German stemmer: strips inflection endings, keeps compounds whole."""
-    if len(word) <= 4 or not word.isalpha() or word in _UNSTEMMED_DE:
+    if word in _GERMAN_STEMS:
+        return _GERMAN_STEMS[word]
+    if len(word) <= 4 or not word.isalpha():
         return word
     if word.endswith("ungen"):
         return word[:-2]
@@ -152,8 +157,8 @@ class Glossary:
                 stem = stem_de(term.lower())
                 if len(stem) >= 6 and _WORD.fullmatch(stem):
                     compound_parts.setdefault(stem, concept_id)
-        # Words that hold a part without being about it ("Bestandteil" holds "Bestand",
-        # "Verlagerung" "Verlag"): looked up like parts, they name no concept and hide the
+        # Words that hold a part without being about it ("Verlagerung" holds "Verlag",
+        # "Druckabfall" "Abfall"): looked up like parts, they name no concept and hide the
         # parts inside them.
         for word in nonparts:
             compound_parts.setdefault(stem_de(word.lower()), None)

@@ -84,7 +84,9 @@ def test_german_verbs_and_names_are_not_the_nouns_they_resemble():
     )
     # "Verbrauch" (consumption) is no "Verbraucher" (consumer), who still is one.
     assert analyze("Der Verbrauch sank.").concepts == []
-    assert "consumer" in analyze("Produkte für Verbraucher").concepts
+    for text in ("Produkte für Verbraucher", "Angebote für den Verbrauchern"):
+        assert "consumer" in analyze(text).concepts, text
+    assert "home_services" in analyze("Ein Portal für den Elektrikern").concepts
 
 
 def test_every_listed_non_compound_holds_a_glossary_term():
