@@ -75,7 +75,7 @@ class Config:
 
     WTF_CSRF_TIME_LIMIT = 8 * 3600
 
-    # Said explicitly: Flask-Limiter keeps the setting of the last app on its one shared
+    # Said explicitly: Flask-Limiter keeps the setting of the newest app on its one shared
     # limiter, so an app made with limits off would leave them off for the next.
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"

@@ -1,7 +1,7 @@
 """Login, logout, remember-me, password reset and change."""
 
 from matchmaker.models import Role
-from tests.conftest import PASSWORD, link_in
+from tests.conftest import PASSWORD, Client, link_in
 
 NEW_PASSWORD = "a much better passphrase"
 
@@ -155,5 +155,17 @@ def test_successful_logins_do_not_count_towards_the_limit(client, make_user):
 
 
 def test_reset_requests_are_rate_limited(client):
+    codes = [client.submit("/auth/reset", {"email": "x@example.com"}).status_code for _ in range(6)]
+    assert codes == [302] * 5 + [429]
+
+
+def test_limits_hold_after_an_app_was_made_with_them_off(make_app):
+    # Flask-Limiter has one limiter for every app: an app made with limits off (as some
+    # tests do) must not leave them off for the next one.
+    make_app(RATELIMIT_ENABLED=False)
+    app = make_app()
+    app.test_client_class = Client
+    client = app.test_client()
+
     codes = [client.submit("/auth/reset", {"email": "x@example.com"}).status_code for _ in range(6)]
     assert codes == [302] * 5 + [429]
