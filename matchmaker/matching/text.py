@@ -67,9 +67,22 @@ def _language(lowered: str, cjk_runs: list[str], words: list[str]) -> str:
     return "en"
 
 
+# Words whose stripped form would be another word of the glossary, with the stem they get
+# instead: model "training" is no "train" (rail), a "portal" no "port", "accounting" no
+# user "account", "metering" no "meter", "sensing" no "sensation".
+_ENGLISH_STEMS = {
+    **{form: "training" for form in ("training", "trainings")},
+    **{form: "portal" for form in ("portal", "portals")},
+    **{form: "university" for form in ("university", "universities")},
+    **{word: word for word in ("accounting", "metering", "sensing")},
+}
+
+
 @functools.lru_cache(maxsize=200_000)
 def stem_en(word: str) -> str:
     """A light English stemmer: folds plurals and the commonest derivational endings."""
+    if word in _ENGLISH_STEMS:
+        return _ENGLISH_STEMS[word]
     if len(word) <= 3 or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:

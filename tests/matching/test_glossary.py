@@ -111,3 +111,13 @@ def test_every_german_term_names_its_own_concept_in_a_german_sentence():
         for term in filter(None, german.split("|")):
             sentence = f"Wir suchen für unsere Kunden {term} und weitere Lösungen."
             assert concept_id in analyze(sentence).concepts, (term, concept_id)
+
+
+def test_english_words_are_not_the_glossary_words_they_stem_like():
+    analyze = Analyzer(Glossary.load()).analyze
+
+    concepts = analyze("Faster model training, a customer portal, an account per user.").concepts
+    assert not {"rail", "maritime", "accounting"} & set(concepts)
+    assert {"rail", "maritime", "accounting"} <= set(
+        analyze("Trains, ports and accounting for freight companies.").concepts
+    )
