@@ -67,6 +67,9 @@ def _language(lowered: str, cjk_runs: list[str], words: list[str]) -> str:
     return "en"
 
 
+# German words spelt like an English glossary term, which German text does not mean.
+_GERMAN_LOOKALIKES = frozenset({"plant", "stock", "brand", "chef", "fusion", "manipulation"})
+
 # Words whose stripped form would be another word of the glossary, with the stem they get
 # instead: model "training" is no "train" (rail), a "portal" no "port", "accounting" no
 # user "account", "metering" no "meter", "sensing" no "sensation".
@@ -379,7 +382,10 @@ class Analyzer:
         concepts = self.glossary.match_words(stems, "de" if lang == "de" else "en")
         translated = list(concepts) if lang != "en" else []
         if lang == "de":
-            concepts += self.glossary.match_words([stem_en(word) for word in latin], "en")
+            # English terms in German text (Software, Cloud, Machine Learning), except the
+            # German words spelt like one: "plant" (plans), "Stock" (floor), "Brand" (fire).
+            english = [stem_en(word) if word not in _GERMAN_LOOKALIKES else "" for word in latin]
+            concepts += self.glossary.match_words(english, "en")
         elif len(latin) <= _SHORT_TEXT and not concepts:
             # Too short to tell English from German ("Batteriemanagement", a tag, a title),
             # and no English term in it: try the German ones.

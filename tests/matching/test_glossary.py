@@ -121,3 +121,12 @@ def test_english_words_are_not_the_glossary_words_they_stem_like():
     assert {"rail", "maritime", "accounting"} <= set(
         analyze("Trains, ports and accounting for freight companies.").concepts
     )
+
+
+def test_german_words_spelt_like_english_terms_keep_their_german_sense():
+    analyze = Analyzer(Glossary.load()).analyze
+
+    german = analyze("Die Firma plant nach der Fusion ein Büro im dritten Stock.").concepts
+    assert not {"manufacturing", "nuclear", "wealth_management"} & set(german)
+    assert "software" in analyze("Wir suchen Software für unsere Kunden.").concepts
+    assert "manufacturing" in analyze("We run a plant in Ohio.").concepts
