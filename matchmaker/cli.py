@@ -104,9 +104,14 @@ def rebuild_matches_command() -> None:
     result = matching_service.rebuild_matches(progress=progress)
     if bar is not None:
         bar.__exit__(None, None, None)
+    floor = (
+        f" ({result.exposure_floor} of them for startups in no need's top list)"
+        if result.exposure_floor
+        else ""
+    )
     click.echo(
         f"Ranked {result.needs} needs against {result.startups} startups: "
-        f"{result.matches} matches stored."
+        f"{result.matches} matches stored{floor}."
     )
 
 

@@ -356,6 +356,10 @@ class Match(db.Model):
     reasons: Mapped[dict[str, list[str]]] = mapped_column(sa.JSON)
     model_version: Mapped[str] = mapped_column(sa.String(60))
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Kept for the exposure floor, not part of the need's top list: the row of the need that
+    # scores a startup best when the startup is in no need's top list. Only the staff review
+    # queue offers it; companies' lists and the queue's candidates read the other rows.
+    is_exposure_floor: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     need: Mapped[Need] = relationship()
     startup: Mapped[Organization] = relationship()

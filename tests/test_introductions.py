@@ -4,6 +4,7 @@ outcomes, reminders and the audit log, through the service functions and the pag
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -26,12 +27,14 @@ from matchmaker.models import (
     utcnow,
 )
 from matchmaker.services import introductions as service
+from matchmaker.services import matching as matching_service
 from matchmaker.services import profiles
 from matchmaker.services.introductions import Actor
-from matchmaker.services.profiles import NeedData
+from matchmaker.services.profiles import NeedData, ProfileData
 from tests.conftest import link_in, mail_body
 from tests.factories import (
     PAIR_CORPORATE_PROFILE,
+    PAIR_STARTUP_PROFILE,
     Pair,
     add_startup,
     store_match,
@@ -229,6 +232,52 @@ def test_exposure_floor_passes_over_startups_that_a_need_off_the_page_shows(app,
         db.session.commit()
         offered = [m.startup.name for m in service.rarely_shown_candidates([pair.need])]
     assert offered == ["Tied Behind", "Dismissed There"]
+
+
+def test_queue_offers_a_startup_in_no_top_list_at_its_best_need(app, pair, make_user, client):
+    # The stored top lists hold one startup each; the floor row of a startup outside every
+    # top list brings it to the queue all the same, under the need that scores it best.
+    app.config["MATCHES_PER_NEED"] = 1
+    with app.test_request_context():
+        company = db.session.get(Organization, pair.corporate)
+        charging = profiles.save_need(
+            company,
+            NeedData(title="Fleet charging", description="Charging stations for electric vans."),
+        )
+        charging.review_status = ProfileStatus.APPROVED
+        db.session.commit()
+        charging_need = charging.id
+    for name, description in [
+        ("Ladepunkt GmbH", "Charging stations and charge scheduling for electric van fleets."),
+        ("Second Cell AG", "Battery management for forklifts in warehouses."),
+    ]:
+        user_id = make_user(Role.STARTUP, organization_name=name)
+        data = ProfileData(**{**PAIR_STARTUP_PROFILE.__dict__, "name": name})
+        data = replace(data, description=description, offers=description)
+        validated_organization(app, user_id, data)
+    with app.test_request_context():
+        matching_service.rebuild_matches()
+        queued = {
+            (match.need_id, match.startup.name)
+            for match in service.queue_candidates([pair.need, charging_need])
+        }
+        offered = {
+            (match.need_id, match.startup.name)
+            for match in service.rarely_shown_candidates([pair.need, charging_need])
+        }
+    assert queued == {(pair.need, "VoltCell Robotics"), (charging_need, "Ladepunkt GmbH")}
+    assert offered == {(pair.need, "Second Cell AG")}
+
+    client.login("anna@japandesk.example")
+    page = client.get("/staff/queue").get_data(as_text=True)
+    section = page[page.index(f'id="need-{pair.need}"') :]
+    section = section[: section.index("</section>")]
+    assert "Second Cell AG" in section and "Shown by no ranking yet" in section
+    # The company's own list shows the top list only.
+    client.logout()
+    client.login("yamada@kansai-auto.example")
+    listed = client.get(f"/corporate/needs/{pair.need}/matches").get_data(as_text=True)
+    assert "VoltCell Robotics" in listed and "Second Cell AG" not in listed
 
 
 def test_queue_hides_unvalidated_startups_and_needs(app, pair, make_user, client):

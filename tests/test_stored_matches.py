@@ -1,12 +1,14 @@
 """Stored rankings in the app: rebuild, refresh on edits, only validated profiles take part."""
 
 from dataclasses import replace
+from unittest.mock import ANY
 
+import pytest
 import sqlalchemy as sa
 
 from matchmaker.extensions import db
 from matchmaker.models import Match, MatcherSnapshot, Need, ProfileStatus, Role, User
-from matchmaker.services import matching, profiles
+from matchmaker.services import matching, profiles, shortlists
 from matchmaker.services.profiles import NeedData, ProfileData
 
 BATTERY = {
@@ -265,3 +267,155 @@ def test_a_companys_startup_stages_count_as_stage_compatibility(app, make_user):
     assert features[seed]["stage"] == 1.0 and features[growth]["stage"] == 0.0
     scores = dict(stored(app, need_id))
     assert scores[seed] > scores[growth]  # same texts: only the stage differs
+
+
+# --- the exposure floor: startups in no need's top list -----------------------------------
+
+CHARGING_NEED = NeedData(
+    title="Charging for delivery fleets",
+    description="We seek charging stations and charge scheduling for electric delivery vans.",
+)
+SECOND_CELL = {
+    "description": "Solar roofs for barns and farms, with a small battery storage.",
+    "offers": "Solar panels for farms.",
+}
+CHARGER = {
+    "description": "We install charging stations for electric delivery fleets.",
+    "offers": "Charging stations and charge scheduling for electric vans.",
+}
+
+
+def all_rows(app) -> dict[tuple[int, int], tuple[float, bool]]:
+    with app.app_context():
+        return {
+            (need_id, startup_id): (score, floor)
+            for need_id, startup_id, score, floor in db.session.execute(
+                sa.select(Match.need_id, Match.startup_id, Match.score, Match.is_exposure_floor)
+            )
+        }
+
+
+def best_need_of(app, startup_id, need_ids) -> tuple[int, float]:
+    """The need that scores the startup best (first of equals), scored from its profile."""
+    with app.app_context():
+        _, matcher = matching.current_matcher()
+        needs = [db.session.get(Need, need_id) for need_id in sorted(need_ids)]
+        profile = matching.organization_profile(db.session.get(matching.Organization, startup_id))
+        scored = matcher.score_pairs([matching.need_query(need) for need in needs], [profile])
+        best = max(range(len(needs)), key=lambda index: scored[index][0].score)
+        return needs[best].id, scored[best][0].score
+
+
+def test_rebuild_keeps_a_floor_row_for_startups_in_no_top_list(app, make_user):
+    app.config["MATCHES_PER_NEED"] = 1
+    battery = make_startup(app, make_user, "VoltCell", **BATTERY)
+    second = make_startup(app, make_user, "Second Cell", **SECOND_CELL)
+    charger = make_startup(app, make_user, "Ladeprofi", **CHARGER)
+    make_startup(app, make_user, "Knitwise", description="Knitting patterns.", offers="Wool.")
+    battery_need = make_corporate_need(app, make_user)
+    charging_need = make_corporate_need(app, make_user, CHARGING_NEED)
+
+    result = rebuild(app)
+
+    rows = all_rows(app)
+    top = {key for key, (_, floor) in rows.items() if not floor}
+    assert top == {(battery_need, battery), (charging_need, charger)}
+    floor = {key: score for key, (score, is_floor) in rows.items() if is_floor}
+    need_id, score = best_need_of(app, second, [battery_need, charging_need])
+    assert floor == {(need_id, second): pytest.approx(score, abs=1e-6)}
+    assert result.matches == 3 and result.exposure_floor == 1
+    with app.app_context():
+        row = db.session.scalar(sa.select(Match).where(Match.startup_id == second))
+        assert all(row.reasons[lang] for lang in ("en", "de", "ja"))
+        assert row.reasons["de"] != row.reasons["en"]
+        # Companies see the top lists only.
+        needs = [db.session.get(Need, battery_need), db.session.get(Need, charging_need)]
+        shown = matching.best_matches(needs, limit=10)
+        assert {m.startup_id for rows in shown.values() for m in rows} == {battery, charger}
+        listed = shortlists.ranked_startups(needs[0], shortlists.MatchCriteria()).items
+        assert [m.startup_id for m in listed] == [battery]
+
+
+def test_a_startup_that_enters_no_top_list_gets_a_floor_row_and_loses_it_on_entering(
+    app, make_user
+):
+    app.config["MATCHES_PER_NEED"] = 1
+    battery = make_startup(app, make_user, "VoltCell", **BATTERY)
+    charger = make_startup(app, make_user, "Ladeprofi", **CHARGER)
+    battery_need = make_corporate_need(app, make_user)
+    charging_need = make_corporate_need(app, make_user, CHARGING_NEED)
+    rebuild(app)
+    newcomer = make_startup(app, make_user, "Second Cell", ProfileStatus.PENDING, **SECOND_CELL)
+    staff = make_user(Role.STAFF)
+    with app.app_context():
+        organization = db.session.get(matching.Organization, newcomer)
+        profiles.approve_profile(organization, db.session.get(User, staff))
+
+    need_id, score = best_need_of(app, newcomer, [battery_need, charging_need])
+    assert all_rows(app) == {
+        (battery_need, battery): (ANY, False),
+        (charging_need, charger): (ANY, False),
+        (need_id, newcomer): (pytest.approx(score, abs=1e-6), True),
+    }
+
+    # Rewritten as a charging startup, it enters that top list: its floor row goes, and
+    # the startup it pushes out of its only top list keeps that row as its floor row.
+    with app.app_context():
+        organization = db.session.get(matching.Organization, newcomer)
+        organization.description = CHARGING_NEED.description
+        organization.offers = CHARGING_NEED.title
+        db.session.commit()
+        matching.refresh_startup(organization)
+    rows = all_rows(app)
+    assert rows[(charging_need, newcomer)][1] is False
+    assert rows[(charging_need, charger)][1] is True
+    assert {key for key in rows if key[1] == newcomer} == {(charging_need, newcomer)}
+
+    # A floor row never counts towards the top list, and trimming never removes it.
+    with app.app_context():
+        matching.refresh_startup(db.session.get(matching.Organization, battery))
+    assert all_rows(app)[(charging_need, charger)][1] is True
+
+
+def test_reranking_a_need_keeps_the_floor_rows_of_startups_with_no_other_row(app, make_user):
+    app.config["MATCHES_PER_NEED"] = 1
+    battery = make_startup(app, make_user, "VoltCell", **BATTERY)
+    second = make_startup(app, make_user, "Second Cell", **SECOND_CELL)
+    need_id = make_corporate_need(app, make_user)
+    rebuild(app)
+    before = all_rows(app)
+    assert before == {(need_id, battery): (ANY, False), (need_id, second): (ANY, True)}
+
+    with app.app_context():
+        need = db.session.get(Need, need_id)
+        need.description += " Also battery storage for solar roofs."
+        db.session.commit()
+        matching.refresh_need(need)
+    rows = all_rows(app)
+    assert {key: floor for key, (_, floor) in rows.items()} == {
+        (need_id, battery): False,
+        (need_id, second): True,
+    }
+    with app.app_context():
+        query = matching.need_query(db.session.get(Need, need_id))
+        _, matcher = matching.current_matcher()
+        profile = matching.organization_profile(db.session.get(matching.Organization, second))
+        [fresh] = matcher.score_startups(query, [profile])
+    assert rows[(need_id, second)][0] == pytest.approx(fresh.score, abs=1e-6)  # re-scored
+    assert rows[(need_id, second)][0] != before[(need_id, second)][0]
+
+    # Now seeking solar roofs: the startup pushed out of its only top list keeps a floor row.
+    with app.app_context():
+        need = db.session.get(Need, need_id)
+        need.title, need.description = "Solar roofs", SECOND_CELL["description"]
+        db.session.commit()
+        matching.refresh_need(need)
+    assert {key: floor for key, (_, floor) in all_rows(app).items()} == {
+        (need_id, second): False,
+        (need_id, battery): True,
+    }
+
+    # A need that leaves matching takes its rows along; the next rebuild restores them.
+    with app.app_context():
+        profiles.set_need_status(db.session.get(Need, need_id), matching.NeedStatus.PAUSED)
+    assert all_rows(app) == {}

@@ -323,6 +323,40 @@ class Matcher(BaseEstimator):
                 results += [ranking.matches for ranking in rankings]
         return results
 
+    def best_query_per_startup(
+        self, queries: Iterable[Query | Profile]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """For each fitted startup (in `startup_ids_` order), the query that scores it
+        highest: returns `(query_index, score)`, two arrays as long as the pool. A startup
+        that no query scores above 0 gets index -1 and score 0; ties go to the lowest index.
+
+        Scores are those `rank` reports for the pair. No reasons are made, so this is
+        cheap: for an exposure floor, which needs each startup's best query however far
+        down that query's ranking it sits. Memory is that of `rank` (chunk_size x pool).
+        """
+        check_is_fitted(self, "pool_")
+        queries = [_as_query(query) for query in queries]
+        count = len(self.startup_ids_)
+        best_index = np.full(count, -1, dtype=np.int64)
+        best_score = np.zeros(count, dtype=np.float64)
+        if not count:
+            return best_index, best_score
+        raw_best = np.zeros(count, dtype=np.float32)
+        with threadpool_limits(self.blas_threads):
+            for start in range(0, len(queries), self.chunk_size):
+                chunk = queries[start : start + self.chunk_size]
+                side = self._encode([self._query_doc(query) for query in chunk], query_side=True)
+                scores = self._scores(self._features(side, self.pool_), side, self.pool_)
+                rows = np.argmax(scores, axis=0)  # the first of equal maxima: lowest index
+                values = scores[rows, np.arange(count)]
+                # Strictly better only: an earlier chunk keeps its ties.
+                better = (values > raw_best) & (values >= _MIN_SCORE)
+                raw_best[better] = values[better]
+                best_index[better] = start + rows[better]
+        found = best_index >= 0
+        best_score[found] = np.round(np.clip(raw_best[found].astype(np.float64), 0, 1), 6)
+        return best_index, best_score
+
     # ---------------------------------------------------------------- internals
     def _check_params(self) -> None:
         unknown = set(self.weights or {}) - set(CONTENT_FEATURES)
@@ -544,10 +578,11 @@ class Matcher(BaseEstimator):
         present = [part for part in parts if part is not None]
         if present:
             # Sum into a product of our own when there is one: a copy is a pass less.
-            first = next((part for part in present if any(part is o for o in own)), None)
-            text = first if first is not None else present[0].copy()
+            mine = next((part for part in present if any(part is o for o in own)), None)
+            first = mine if mine is not None else present[0]
+            text = first if mine is not None else first.copy()
             for part in present:
-                if part is not text:
+                if part is not first:  # the copied part is in `text` already
                     text += part
             text /= queries.text_norm[:, None]
             if not _unit(pool.text_norm):

@@ -321,7 +321,10 @@ def rarely_shown_candidates(need_ids: Sequence[int]) -> list[Match]:
     need's candidate (none of any need's best `QUEUE_CANDIDATES_PER_NEED` among the startups
     it could offer there) and that were never part of an introduction, each offered once,
     for the need where it scores best, if that is one of `need_ids`; at most
-    `QUEUE_RARELY_SHOWN_PER_NEED` per need, best first."""
+    `QUEUE_RARELY_SHOWN_PER_NEED` per need, best first.
+
+    A startup in no need's top list is offered from its floor row (`Match.is_exposure_floor`,
+    kept at its best need); only top-list rows count as shown."""
     shown_count = current_app.config["QUEUE_CANDIDATES_PER_NEED"]
     per_need = current_app.config["QUEUE_RARELY_SHOWN_PER_NEED"]
     if not need_ids or per_need <= 0:
@@ -376,13 +379,18 @@ def _floor_contenders(need_ids: Sequence[int], shown_count: int) -> list[sa.Row]
     """The rows (`id`, `need_id`, `startup_id`, `score`) the floor could offer at one of
     `need_ids`, as far as these needs tell: offerable, the startup's best offerable row,
     the startup never part of an introduction and below the first `shown_count` of each of
-    these needs."""
+    these needs' top lists (floor rows are below them all)."""
     ranked = (
         _offerable_rows()
         .add_columns(
+            Match.is_exposure_floor,
+            # Top-list rows and floor rows are numbered apart: only the former are shown.
             sa.func.row_number()
-            .over(partition_by=Match.need_id, order_by=(Match.score.desc(), Match.id))
-            .label("position")
+            .over(
+                partition_by=(Match.need_id, Match.is_exposure_floor),
+                order_by=(Match.score.desc(), Match.id),
+            )
+            .label("position"),
         )
         .where(Match.need_id.in_(need_ids))
         .cte("ranked")
@@ -397,9 +405,11 @@ def _floor_contenders(need_ids: Sequence[int], shown_count: int) -> list[sa.Row]
     return list(
         db.session.execute(
             sa.select(ranked.c.id, ranked.c.need_id, ranked.c.startup_id, ranked.c.score).where(
-                ranked.c.position > shown_count,
+                sa.or_(ranked.c.is_exposure_floor, ranked.c.position > shown_count),
                 ranked.c.startup_id.not_in(
-                    sa.select(ranked.c.startup_id).where(ranked.c.position <= shown_count)
+                    sa.select(ranked.c.startup_id).where(
+                        ~ranked.c.is_exposure_floor, ranked.c.position <= shown_count
+                    )
                 ),
                 ranked.c.startup_id.not_in(sa.select(Introduction.startup_id)),
                 ~has_better_row,
@@ -412,8 +422,9 @@ def _shown_elsewhere(
     contenders: Sequence[sa.Row], need_ids: Sequence[int], shown_count: int
 ) -> set[int]:
     """The contenders' startups that a need other than `need_ids` shows: fewer than
-    `shown_count` offerable rows of that need come before the startup's offerable row
-    there (found by walking the need's index from the top, not by ranking the need)."""
+    `shown_count` offerable top-list rows of that need come before the startup's offerable
+    top-list row there (found by walking the need's index from the top, not by ranking the
+    need)."""
     if not contenders or shown_count <= 0:
         return set()
     their_rows = (
@@ -421,13 +432,18 @@ def _shown_elsewhere(
         .where(
             Match.startup_id.in_(sorted({row.startup_id for row in contenders})),
             Match.need_id.not_in(need_ids),
+            ~Match.is_exposure_floor,
         )
         .subquery()
     )
     nth_ahead = (
         _offerable_rows()
         .with_only_columns(Match.id)
-        .where(Match.need_id == their_rows.c.need_id, _ahead_of(their_rows))
+        .where(
+            Match.need_id == their_rows.c.need_id,
+            ~Match.is_exposure_floor,
+            _ahead_of(their_rows),
+        )
         .order_by(Match.score.desc(), Match.id)
         .limit(1)
         .offset(shown_count - 1)

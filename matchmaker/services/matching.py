@@ -3,6 +3,11 @@ the `matches` table fresh when a profile or need changes.
 
 Only validated startups that accept proposals and open, validated needs of validated
 corporates take part. Pages read the stored rows; nothing here runs during a page view.
+
+Each need keeps its best `MATCHES_PER_NEED` rows, its top list. A startup in no need's top
+list keeps one more row, marked `is_exposure_floor`, for the need that scores it best: the
+exposure floor of the review queue (`rarely_shown_candidates`) offers it from there, and no
+validated startup stays invisible. Floor rows never count towards a top list.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import current_app
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, selectinload
 
 from matchmaker import matching
 from matchmaker.extensions import db
@@ -205,7 +210,8 @@ def current_matcher() -> tuple[MatcherSnapshot, matching.Matcher] | None:
 class RebuildResult:
     startups: int
     needs: int
-    matches: int
+    matches: int  # every stored row, floor rows included
+    exposure_floor: int = 0  # rows of startups in no top list
 
 
 def _reasons_in_all_languages(
@@ -232,9 +238,10 @@ def _rows_for_need(
     ranked: list[matching.Match],
     startups: dict[str, matching.Profile],
     reasons: dict[str, dict[str, list[str]]] | None = None,
+    exposure_floor: bool = False,
 ) -> list[dict]:
-    """Match rows of one need; `reasons` (per startup and language) are computed when not
-    given."""
+    """Match rows of one need (its top list, or with `exposure_floor` floor rows); `reasons`
+    (per startup and language) are computed when not given."""
     ranked = [match for match in ranked if match.score > 0]
     if reasons is None:
         reasons = _reasons_in_all_languages(matcher, need_query(need), startups, ranked)
@@ -248,9 +255,79 @@ def _rows_for_need(
             "reasons": reasons[match.startup_id],
             "model_version": matching.MODEL_VERSION,
             "computed_at": now,
+            "is_exposure_floor": exposure_floor,
         }
         for match in ranked
     ]
+
+
+# Floor rows are scored several needs at a time: each scoring call costs a fixed few tens of
+# milliseconds (encoding both sides) plus reasons for every need x startup pair of its
+# batch, so batches of about this many pairs are the cheapest.
+_FLOOR_PAIRS_PER_BATCH = 1_000
+
+
+def _floor_rows(
+    matcher: matching.Matcher,
+    wanted: Sequence[tuple[Need, matching.Query, list[matching.Profile]]],
+) -> list[dict]:
+    """Exposure floor rows of the given startups at each given need (and its query), scored
+    from the given profiles, with reasons in every language; pairs scoring 0 get none."""
+    rows = []
+    for batch in _floor_batches(wanted):
+        queries = [query for _, query, _ in batch]
+        startups = list({s.id: s for _, _, group in batch for s in group}.values())
+        scored = {lang: matcher.score_pairs(queries, startups, lang) for lang in REASON_LANGUAGES}
+        for index, (need, _, group) in enumerate(batch):
+            wanted_ids = {startup.id for startup in group}
+            found = {
+                lang: {m.startup_id: m for m in matches[index] if m.startup_id in wanted_ids}
+                for lang, matches in scored.items()
+            }
+            reasons = {
+                startup_id: {lang: found[lang][startup_id].reasons for lang in REASON_LANGUAGES}
+                for startup_id in wanted_ids
+            }
+            ranked = list(found[REASON_LANGUAGES[0]].values())
+            rows += _rows_for_need(matcher, need, ranked, {}, reasons, exposure_floor=True)
+    return rows
+
+
+def _floor_batches(wanted: Sequence[tuple]) -> list[list[tuple]]:
+    """`wanted` (need, query, startups) in order, cut into batches whose needs x distinct
+    startups stay near `_FLOOR_PAIRS_PER_BATCH`."""
+    batches: list[list[tuple]] = []
+    startups: set[str] = set()
+    for item in wanted:
+        ids = {startup.id for startup in item[2]}
+        if batches and (len(batches[-1]) + 1) * len(startups | ids) <= _FLOOR_PAIRS_PER_BATCH:
+            batches[-1].append(item)
+            startups |= ids
+        else:
+            batches.append([item])
+            startups = ids
+    return batches
+
+
+def _rebuild_floor_rows(
+    matcher: matching.Matcher,
+    needs: list[Need],
+    queries: list[matching.Query],
+    profiles: dict[str, matching.Profile],
+    ranked: set[str],
+) -> list[dict]:
+    """Floor rows of a rebuild: one for each startup outside every need's top list (the
+    `ranked` startup ids) at the need that scores it best, if any scores it above 0."""
+    if ranked >= set(matcher.startup_ids_):
+        return []
+    best_need, _ = matcher.best_query_per_startup(queries)
+    unranked: dict[int, list[matching.Profile]] = {}
+    for startup_id, index in zip(matcher.startup_ids_, best_need.tolist(), strict=True):
+        if index >= 0 and startup_id not in ranked:
+            unranked.setdefault(index, []).append(profiles[startup_id])
+    return _floor_rows(
+        matcher, [(needs[index], queries[index], unranked[index]) for index in sorted(unranked)]
+    )
 
 
 def rebuild_matches(progress: Callable[[int, int], None] | None = None) -> RebuildResult:
@@ -278,6 +355,9 @@ def rebuild_matches(progress: Callable[[int, int], None] | None = None) -> Rebui
         for need, ranking, per_need in zip(needs, rankings, reasons, strict=True)
         for row in _rows_for_need(matcher, need, ranking.matches, profiles, per_need)
     ]
+    ranked = {str(row["startup_id"]) for row in rows}
+    floor = _rebuild_floor_rows(matcher, needs, queries, profiles, ranked)
+    rows += floor
     db.session.execute(sa.delete(Match))
     if rows:
         db.session.execute(sa.insert(Match), rows)
@@ -290,13 +370,21 @@ def rebuild_matches(progress: Callable[[int, int], None] | None = None) -> Rebui
         )
     )
     db.session.commit()
-    return RebuildResult(startups=len(profiles), needs=len(needs), matches=len(rows))
+    return RebuildResult(
+        startups=len(profiles), needs=len(needs), matches=len(rows), exposure_floor=len(floor)
+    )
 
 
 def refresh_need(need: Need) -> None:
     """Re-rank one need, replacing its stored rows; a need that is no longer matchable
     loses its rows. Startups validated or edited since the fit are scored from their
-    current text; the others come from the fitted pool."""
+    current text; the others come from the fitted pool.
+
+    A startup that had a row here (in the top list or as its floor row) and is left with
+    no row at all keeps a floor row here, scored afresh, rather than its best need's: that
+    would take scoring it against every need. The next rebuild moves it to its best need,
+    and restores the floor rows that a need lost by leaving matching."""
+    had_rows = set(db.session.scalars(sa.select(Match.startup_id).where(Match.need_id == need.id)))
     db.session.execute(sa.delete(Match).where(Match.need_id == need.id))
     loaded = current_matcher()
     if loaded is not None and _is_matchable(matchable_needs_query(), Need, need.id):
@@ -330,7 +418,25 @@ def refresh_need(need: Need) -> None:
         rows = _rows_for_need(matcher, need, ranked, profiles)
         if rows:
             db.session.execute(sa.insert(Match), rows)
+            # In a top list now: their floor rows elsewhere go.
+            _delete_floor_rows({row["startup_id"] for row in rows})
+        left_out = (had_rows & set(eligible)) - set(
+            db.session.scalars(
+                sa.select(Match.startup_id).where(Match.startup_id.in_(had_rows)).distinct()
+            )
+        )
+        floor = []
+        if left_out:
+            floor = _floor_rows(matcher, [(need, query, list(_profiles_by_id(left_out).values()))])
+        if floor:
+            db.session.execute(sa.insert(Match), floor)
     db.session.commit()
+
+
+def _delete_floor_rows(startup_ids: set[int]) -> None:
+    db.session.execute(
+        sa.delete(Match).where(Match.startup_id.in_(startup_ids), Match.is_exposure_floor)
+    )
 
 
 def _profiles_by_id(organization_ids: set[int]) -> dict[str, matching.Profile]:
@@ -344,7 +450,8 @@ def _profiles_by_id(organization_ids: set[int]) -> dict[str, matching.Profile]:
 
 def refresh_startup(organization: Organization) -> None:
     """Score one startup against every matchable need after it was validated, edited or
-    taken off, keeping each need's top rows; nothing is refitted."""
+    taken off, keeping each need's top rows; nothing is refitted. A startup that enters no
+    top list gets a floor row at the need that scores it best."""
     db.session.execute(sa.delete(Match).where(Match.startup_id == organization.id))
     loaded = current_matcher()
     if loaded is not None and _is_matchable(
@@ -360,19 +467,26 @@ def refresh_startup(organization: Organization) -> None:
         stored = {
             need_id: (count, lowest)
             for need_id, count, lowest in db.session.execute(
-                sa.select(Match.need_id, sa.func.count(), sa.func.min(Match.score)).group_by(
-                    Match.need_id
-                )
+                sa.select(Match.need_id, sa.func.count(), sa.func.min(Match.score))
+                .where(~Match.is_exposure_floor)
+                .group_by(Match.need_id)
             )
         }
-        entering = [
+        pairs = [
             (need, query, match)
             for need, query, [match] in zip(needs, queries, scored, strict=True)
             if match.score > 0
-            and not (
-                stored.get(need.id, (0, 0.0))[0] >= top_k and match.score <= stored[need.id][1]
-            )
         ]
+        entering = [
+            (need, query, match)
+            for need, query, match in pairs
+            if not (stored.get(need.id, (0, 0.0))[0] >= top_k and match.score <= stored[need.id][1])
+        ]
+        floor = not entering
+        if floor and pairs:
+            # In no top list: its floor row, at the first need of the best score (needs
+            # come by id, as in a rebuild).
+            entering = [max(pairs, key=lambda pair: pair[2].score)]
         if entering:
             # Reasons in the other languages, for all entered needs in one batch each.
             translated = {
@@ -385,21 +499,34 @@ def refresh_startup(organization: Organization) -> None:
                 reasons.update(
                     {lang: found[index][0].reasons for lang, found in translated.items()}
                 )
-                rows += _rows_for_need(matcher, need, [match], {}, {match.startup_id: reasons})
+                rows += _rows_for_need(
+                    matcher, need, [match], {}, {match.startup_id: reasons}, exposure_floor=floor
+                )
             db.session.execute(sa.insert(Match), rows)
-            for need, _, _ in entering:
-                _trim(need.id, top_k)
+            if not floor:
+                for need, _, _ in entering:
+                    _trim(need.id, top_k)
     db.session.commit()
 
 
 def _trim(need_id: int, top_k: int) -> None:
+    """Cut a need's top list to `top_k` rows. A startup pushed out of its only top list
+    keeps that row as its floor row (until a rebuild finds its best need); floor rows are
+    never cut."""
     keep = (
         sa.select(Match.id)
-        .where(Match.need_id == need_id)
+        .where(Match.need_id == need_id, ~Match.is_exposure_floor)
         .order_by(Match.score.desc(), Match.id)
         .limit(top_k)
     )
-    db.session.execute(sa.delete(Match).where(Match.need_id == need_id, Match.id.not_in(keep)))
+    beyond = sa.and_(Match.need_id == need_id, ~Match.is_exposure_floor, Match.id.not_in(keep))
+    other = aliased(Match)
+    only_row = ~sa.exists().where(other.startup_id == Match.startup_id, other.id != Match.id)
+    db.session.execute(
+        sa.update(Match).where(beyond, only_row).values(is_exposure_floor=True),
+        execution_options={"synchronize_session": False},
+    )
+    db.session.execute(sa.delete(Match).where(beyond))
 
 
 def refresh_organization(organization: Organization) -> None:
@@ -444,9 +571,10 @@ def best_matches(
 def top_matches_per_need(
     need_ids: Sequence[int], limit: int, *conditions: sa.ColumnElement[bool]
 ) -> list[Match]:
-    """The best `limit` stored rows of each need whose startup is validated and meets
-    `conditions` (which may refer to `Match`, the startup as `Organization`, and `Need`),
-    ordered by need, best first: one query whatever the number of needs."""
+    """The best `limit` rows of each need's top list (no floor rows) whose startup is
+    validated and meets `conditions` (which may refer to `Match`, the startup as
+    `Organization`, and `Need`), ordered by need, best first: one query whatever the number
+    of needs."""
     position = (
         sa.func.row_number()
         .over(partition_by=Match.need_id, order_by=(Match.score.desc(), Match.id))
@@ -457,7 +585,10 @@ def top_matches_per_need(
         .join(Match.startup)
         .join(Need, Need.id == Match.need_id)
         .where(
-            Match.need_id.in_(need_ids), Organization.status == ProfileStatus.APPROVED, *conditions
+            Match.need_id.in_(need_ids),
+            ~Match.is_exposure_floor,
+            Organization.status == ProfileStatus.APPROVED,
+            *conditions,
         )
         .subquery()
     )

@@ -71,6 +71,7 @@ def ranked_startups(need: Need, criteria: MatchCriteria, page: int = 1) -> Pagin
         .join(Match.startup)
         .where(
             Match.need_id == need.id,
+            ~Match.is_exposure_floor,  # the need's top list only: floor rows are for staff
             Organization.status == ProfileStatus.APPROVED,
             not_dismissed(),
         )

@@ -143,6 +143,48 @@ def test_score_pairs_equals_scoring_each_query_alone(matcher):
     assert matcher.score_pairs(queries, []) == [[], [], []]
 
 
+def test_best_query_per_startup_agrees_with_the_rankings(startups):
+    # chunk_size 2: the best query is found across chunks, and ties keep the first one.
+    matcher = Matcher(chunk_size=2).fit(startups)
+    texts = [*BATTERY_NEEDS.values(), *["Claims automation and fraud detection."] * 2, "zzzz"]
+    queries = [corporate(text) for text in texts]
+    ranked = {
+        (index, match.startup_id): match.score
+        for index, ranking in enumerate(matcher.rank(queries, top_k=len(startups)))
+        for match in ranking.matches
+    }
+
+    best_index, best_score = matcher.best_query_per_startup(queries)
+
+    assert len(best_index) == len(best_score) == len(startups)
+    for startup, index, score in zip(startups, best_index, best_score, strict=True):
+        given = [ranked.get((query, startup.id), 0.0) for query in range(len(queries))]
+        assert all(other <= score for other in given)  # no query scores it higher
+        if index < 0:
+            assert score == 0
+        else:
+            [[scored]] = matcher.score_pairs([queries[index]], [startup])
+            assert score > 0 and score == given[index] == pytest.approx(scored.score, abs=1e-6)
+    assert best_index[[s.id for s in startups].index("insurtech")] == 3  # the first of a tie
+    assert best_index[[s.id for s in startups].index("ev-battery")] in (0, 1, 2)
+    assert Matcher().fit([]).best_query_per_startup(queries)[0].size == 0
+
+
+def test_a_query_without_text_of_its_own_scores_the_same_against_any_pool(startups):
+    # The whole-profile text signal sums the products of both sides' parts; with only a
+    # seek text on the query side and no seek text in the pool, one part is all of it.
+    matcher = Matcher().fit(startups)
+    query = corporate("Battery management for electric vehicles.")
+
+    ranked = {match.startup_id: match for match in matcher.rank_one(query, top_k=10).matches}
+    for startup in startups:
+        [[alone]] = matcher.score_pairs([query], [startup])
+        assert alone.features["text"] <= 1.0
+        if startup.id in ranked:
+            assert alone.features == pytest.approx(ranked[startup.id].features, abs=1e-5)
+            assert alone.score == pytest.approx(ranked[startup.id].score, abs=1e-5)
+
+
 def test_deterministic(startups):
     queries = [corporate(text) for text in BATTERY_NEEDS.values()]
 
