@@ -7,7 +7,15 @@ import pytest
 import sqlalchemy as sa
 
 from matchmaker.extensions import db
-from matchmaker.models import Match, MatcherSnapshot, Need, ProfileStatus, Role, User
+from matchmaker.models import (
+    MarkKind,
+    Match,
+    MatcherSnapshot,
+    Need,
+    ProfileStatus,
+    Role,
+    User,
+)
 from matchmaker.services import matching, profiles, shortlists
 from matchmaker.services.profiles import NeedData, ProfileData
 
@@ -336,6 +344,33 @@ def test_rebuild_keeps_a_floor_row_for_startups_in_no_top_list(app, make_user):
         assert [m.startup_id for m in listed] == [battery]
 
 
+def test_a_floor_row_goes_to_the_best_need_whose_company_did_not_dismiss_the_startup(
+    app, make_user
+):
+    app.config["MATCHES_PER_NEED"] = 1
+    make_startup(app, make_user, "VoltCell", **BATTERY)
+    second = make_startup(app, make_user, "Second Cell", **SECOND_CELL)
+    make_startup(app, make_user, "Ladeprofi", **CHARGER)
+    needs = {
+        make_corporate_need(app, make_user),
+        make_corporate_need(app, make_user, CHARGING_NEED),
+    }
+    rebuild(app)
+    best, _ = best_need_of(app, second, needs)
+    [other] = needs - {best}
+    with app.app_context():
+        need = db.session.get(Need, best)
+        owner = db.session.scalar(
+            sa.select(User).where(User.organization_id == need.organization_id)
+        )
+        startup = db.session.get(matching.Organization, second)
+        shortlists.mark_startup(need, startup, owner, MarkKind.NOT_INTERESTED)
+
+    rebuild(app)
+
+    assert {key for key, (_, floor) in all_rows(app).items() if floor} == {(other, second)}
+
+
 def test_a_startup_that_enters_no_top_list_gets_a_floor_row_and_loses_it_on_entering(
     app, make_user
 ):
@@ -371,10 +406,20 @@ def test_a_startup_that_enters_no_top_list_gets_a_floor_row_and_loses_it_on_ente
     assert rows[(charging_need, charger)][1] is True
     assert {key for key in rows if key[1] == newcomer} == {(charging_need, newcomer)}
 
-    # A floor row never counts towards the top list, and trimming never removes it.
+    # A floor row never counts towards a top list, and trimming never removes it: with room
+    # for two, the charging need's top list has one row and the charger's floor row, so a
+    # weaker startup rewritten for charging still enters, and the floor row stays.
+    app.config["MATCHES_PER_NEED"] = 2
     with app.app_context():
-        matching.refresh_startup(db.session.get(matching.Organization, battery))
-    assert all_rows(app)[(charging_need, charger)][1] is True
+        organization = db.session.get(matching.Organization, battery)
+        organization.description = CHARGER["description"]
+        db.session.commit()
+        matching.refresh_startup(organization)
+    rows = all_rows(app)
+    assert rows[(charging_need, battery)][0] < rows[(charging_need, charger)][0]
+    assert rows[(charging_need, battery)][1] is False
+    assert rows[(charging_need, charger)][1] is True
+    assert rows[(charging_need, newcomer)][1] is False
 
 
 def test_reranking_a_need_keeps_the_floor_rows_of_startups_with_no_other_row(app, make_user):

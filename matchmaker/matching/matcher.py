@@ -324,11 +324,15 @@ class Matcher(BaseEstimator):
         return results
 
     def best_query_per_startup(
-        self, queries: Iterable[Query | Profile]
+        self,
+        queries: Iterable[Query | Profile],
+        exclude: Iterable[tuple[int, str]] = (),
     ) -> tuple[np.ndarray, np.ndarray]:
         """For each fitted startup (in `startup_ids_` order), the query that scores it
         highest: returns `(query_index, score)`, two arrays as long as the pool. A startup
         that no query scores above 0 gets index -1 and score 0; ties go to the lowest index.
+        Pairs in `exclude` (query index, startup id) do not count: a company that
+        dismissed the startup, say.
 
         Scores are those `rank` reports for the pair. No reasons are made, so this is
         cheap: for an exposure floor, which needs each startup's best query however far
@@ -342,11 +346,18 @@ class Matcher(BaseEstimator):
         if not count:
             return best_index, best_score
         raw_best = np.zeros(count, dtype=np.float32)
+        column = {startup_id: index for index, startup_id in enumerate(self.startup_ids_)}
+        excluded = np.array(
+            [(row, column[startup_id]) for row, startup_id in exclude if startup_id in column],
+            dtype=np.int64,
+        ).reshape(-1, 2)
         with threadpool_limits(self.blas_threads):
             for start in range(0, len(queries), self.chunk_size):
                 chunk = queries[start : start + self.chunk_size]
                 side = self._encode([self._query_doc(query) for query in chunk], query_side=True)
                 scores = self._scores(self._features(side, self.pool_), side, self.pool_)
+                inside = (excluded[:, 0] >= start) & (excluded[:, 0] < start + len(chunk))
+                scores[excluded[inside, 0] - start, excluded[inside, 1]] = 0
                 rows = np.argmax(scores, axis=0)  # the first of equal maxima: lowest index
                 values = scores[rows, np.arange(count)]
                 # Strictly better only: an earlier chunk keeps its ties.

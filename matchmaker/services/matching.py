@@ -26,9 +26,11 @@ from matchmaker import matching
 from matchmaker.extensions import db
 from matchmaker.models import (
     LearnedWeights,
+    MarkKind,
     Match,
     MatcherSnapshot,
     Need,
+    NeedStartupMark,
     NeedStatus,
     Organization,
     OrganizationKind,
@@ -317,10 +319,17 @@ def _rebuild_floor_rows(
     ranked: set[str],
 ) -> list[dict]:
     """Floor rows of a rebuild: one for each startup outside every need's top list (the
-    `ranked` startup ids) at the need that scores it best, if any scores it above 0."""
+    `ranked` startup ids) at the need that scores it best, if any scores it above 0, among
+    the needs whose company has not dismissed it (the queue would not offer it there)."""
     if ranked >= set(matcher.startup_ids_):
         return []
-    best_need, _ = matcher.best_query_per_startup(queries)
+    position = {need.id: index for index, need in enumerate(needs)}
+    dismissed = [
+        (position[need_id], str(startup_id))
+        for need_id, startup_id in db.session.execute(_dismissals())
+        if need_id in position
+    ]
+    best_need, _ = matcher.best_query_per_startup(queries, exclude=dismissed)
     unranked: dict[int, list[matching.Profile]] = {}
     for startup_id, index in zip(matcher.startup_ids_, best_need.tolist(), strict=True):
         if index >= 0 and startup_id not in ranked:
@@ -433,6 +442,13 @@ def refresh_need(need: Need) -> None:
     db.session.commit()
 
 
+def _dismissals(*conditions: sa.ColumnElement[bool]) -> sa.Select:
+    """(need id, startup id) of the pairs a company marked "not interested"."""
+    return sa.select(NeedStartupMark.need_id, NeedStartupMark.startup_id).where(
+        NeedStartupMark.kind == MarkKind.NOT_INTERESTED, *conditions
+    )
+
+
 def _delete_floor_rows(startup_ids: set[int]) -> None:
     db.session.execute(
         sa.delete(Match).where(Match.startup_id.in_(startup_ids), Match.is_exposure_floor)
@@ -483,10 +499,18 @@ def refresh_startup(organization: Organization) -> None:
             if not (stored.get(need.id, (0, 0.0))[0] >= top_k and match.score <= stored[need.id][1])
         ]
         floor = not entering
-        if floor and pairs:
+        dismissed_by = set(
+            db.session.scalars(
+                _dismissals(NeedStartupMark.startup_id == organization.id).with_only_columns(
+                    NeedStartupMark.need_id
+                )
+            )
+        )
+        candidates = [pair for pair in pairs if pair[0].id not in dismissed_by]
+        if floor and candidates:
             # In no top list: its floor row, at the first need of the best score (needs
-            # come by id, as in a rebuild).
-            entering = [max(pairs, key=lambda pair: pair[2].score)]
+            # come by id, as in a rebuild) that has not dismissed it.
+            entering = [max(candidates, key=lambda pair: pair[2].score)]
         if entering:
             # Reasons in the other languages, for all entered needs in one batch each.
             translated = {
@@ -511,8 +535,8 @@ def refresh_startup(organization: Organization) -> None:
 
 def _trim(need_id: int, top_k: int) -> None:
     """Cut a need's top list to `top_k` rows. A startup pushed out of its only top list
-    keeps that row as its floor row (until a rebuild finds its best need); floor rows are
-    never cut."""
+    keeps that row as its floor row (until a rebuild finds its best need), unless the
+    company dismissed it there (then it waits for the rebuild); floor rows are never cut."""
     keep = (
         sa.select(Match.id)
         .where(Match.need_id == need_id, ~Match.is_exposure_floor)
@@ -521,7 +545,13 @@ def _trim(need_id: int, top_k: int) -> None:
     )
     beyond = sa.and_(Match.need_id == need_id, ~Match.is_exposure_floor, Match.id.not_in(keep))
     other = aliased(Match)
-    only_row = ~sa.exists().where(other.startup_id == Match.startup_id, other.id != Match.id)
+    only_row = sa.and_(
+        ~sa.exists().where(other.startup_id == Match.startup_id, other.id != Match.id),
+        # The queue would not offer it at a need that dismissed it: no floor row there.
+        ~_dismissals(NeedStartupMark.need_id == need_id)
+        .where(NeedStartupMark.startup_id == Match.startup_id)
+        .exists(),
+    )
     db.session.execute(
         sa.update(Match).where(beyond, only_row).values(is_exposure_floor=True),
         execution_options={"synchronize_session": False},
