@@ -102,8 +102,11 @@ def stem_en(word: str) -> str:
 # instead: the verb "handeln" is no "Handel" (trade), "Müller" no "Müll" (waste),
 # "Verbrauch" no "Verbraucher" (consumer), who stays one in every form.
 _GERMAN_STEMS = {
-    **{word: word for word in ("handeln", "müller", "pflegen", "einkaufen", "notfalls")},
-    **{word: word for word in ("verbrauchen", "verlagern")},
+    **{
+        word: word
+        for word in ("handeln", "müller", "pflegen", "einkaufen", "notfalls", "verbrauchen")
+    },
+    "verlagern": "verlagern",
     **{form: "verbraucher" for form in ("verbraucher", "verbrauchern", "verbrauchers")},
     **{form: "elektriker" for form in ("elektriker", "elektrikern", "elektrikers")},
 }

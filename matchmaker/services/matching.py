@@ -434,11 +434,11 @@ def refresh_need(need: Need) -> None:
                 sa.select(Match.startup_id).where(Match.startup_id.in_(had_rows)).distinct()
             )
         )
-        floor = []
         if left_out:
-            floor = _floor_rows(matcher, [(need, query, list(_profiles_by_id(left_out).values()))])
-        if floor:
-            db.session.execute(sa.insert(Match), floor)
+            left_out_profiles = list(_profiles_by_id(left_out).values())
+            floor = _floor_rows(matcher, [(need, query, left_out_profiles)])
+            if floor:
+                db.session.execute(sa.insert(Match), floor)
     db.session.commit()
 
 
@@ -499,18 +499,18 @@ def refresh_startup(organization: Organization) -> None:
             if not (stored.get(need.id, (0, 0.0))[0] >= top_k and match.score <= stored[need.id][1])
         ]
         floor = not entering
-        dismissed_by = set(
-            db.session.scalars(
-                _dismissals(NeedStartupMark.startup_id == organization.id).with_only_columns(
-                    NeedStartupMark.need_id
-                )
-            )
-        )
-        candidates = [pair for pair in pairs if pair[0].id not in dismissed_by]
-        if floor and candidates:
+        if floor:
             # In no top list: its floor row, at the first need of the best score (needs
             # come by id, as in a rebuild) that has not dismissed it.
-            entering = [max(candidates, key=lambda pair: pair[2].score)]
+            dismissed_by = set(
+                db.session.scalars(
+                    _dismissals(NeedStartupMark.startup_id == organization.id).with_only_columns(
+                        NeedStartupMark.need_id
+                    )
+                )
+            )
+            candidates = [pair for pair in pairs if pair[0].id not in dismissed_by]
+            entering = [max(candidates, key=lambda pair: pair[2].score)] if candidates else []
         if entering:
             # Reasons in the other languages, for all entered needs in one batch each.
             translated = {
@@ -548,6 +548,8 @@ def _trim(need_id: int, top_k: int) -> None:
     only_row = sa.and_(
         ~sa.exists().where(other.startup_id == Match.startup_id, other.id != Match.id),
         # The queue would not offer it at a need that dismissed it: no floor row there.
+        # (Like `shortlists.not_dismissed`, which this module cannot import: shortlists
+        # depends on it through the directory.)
         ~_dismissals(NeedStartupMark.need_id == need_id)
         .where(NeedStartupMark.startup_id == Match.startup_id)
         .exists(),
