@@ -137,8 +137,25 @@ class Concept:
     labels: dict[str, str]
 
     def label(self, lang: str) -> str:
-        """The concept's name in `lang`, falling back to English."""
-        return self.labels.get(lang) or self.labels["en"]
+        """The concept's display name in `lang` (`data/concept_names.tsv`), else its first
+        glossary term in `lang`, else in English."""
+        names = concept_names().get(self.id, {})
+        return names.get(lang) or self.labels.get(lang) or self.labels["en"]
+
+
+@functools.cache
+def concept_names() -> dict[str, dict[str, str]]:
+    """Display names of the concepts, by concept id and language.
+
+    Read from the package's data, not kept in a fitted matcher: a better name needs no refit.
+    """
+    names = {}
+    for line in _data_lines("concept_names.tsv"):
+        cells = line.split("\t")
+        if len(cells) != 1 + len(LANGUAGES) or not all(cell.strip() for cell in cells):
+            raise ValueError(f"concept name line {line[:40]!r} needs {1 + len(LANGUAGES)} cells")
+        names[cells[0]] = dict(zip(LANGUAGES, (cell.strip() for cell in cells[1:]), strict=True))
+    return names
 
 
 class Glossary:

@@ -1,5 +1,13 @@
 from matchmaker.matching import Glossary
-from matchmaker.matching.text import Analyzer, _data_lines, detect_language, stem_de
+from matchmaker.matching.text import (
+    Analyzer,
+    _data_lines,
+    concept_names,
+    detect_language,
+    stem_de,
+)
+
+from .conftest import corporate
 
 
 def test_every_concept_has_a_name_in_each_language():
@@ -9,6 +17,33 @@ def test_every_concept_has_a_name_in_each_language():
     for concept in glossary.concepts.values():
         assert concept.kind in {"industry", "technology", "business"}
         assert {"en", "de", "ja"} <= set(concept.labels), concept.id
+
+
+def test_every_concept_has_display_names_written_as_a_reader_expects():
+    glossary = Glossary.load()
+    names = concept_names()
+
+    assert set(names) == set(glossary.concepts)
+    for concept_id, by_language in names.items():
+        assert set(by_language) == {"en", "de", "ja"}, concept_id
+        # A German name ends in its noun, which German writes with a capital.
+        last = by_language["de"].split()[-1]
+        assert last[0].isupper() or last[0].isdigit(), by_language["de"]
+    # Reasons show them, not the glossary's first (lower-case, matching) terms.
+    assert glossary.concepts["artificial_intelligence"].label("en") == "AI"
+    assert glossary.concepts["energy_storage"].label("de") == "Energiespeicher"
+    assert glossary.concepts["medical_imaging"].label("de") == "medizinische Bildgebung"
+    assert glossary.concepts["oil_gas"].label("ja") == "石油・ガス"
+
+
+def test_reasons_name_topics_in_the_viewers_language_and_spelling(matcher):
+    need = corporate("Energiespeicher und Batteriemanagement für Elektrofahrzeuge")
+
+    best = matcher.rank_one(need, top_k=1, lang="de").matches[0]
+
+    assert best.startup_id == "ev-battery"
+    topics = next(reason for reason in best.reasons if reason.startswith("Gemeinsame Themen"))
+    assert "Batteriemanagement" in topics and "batteriemanagement" not in topics
 
 
 def test_same_concepts_in_three_languages():
