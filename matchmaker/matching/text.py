@@ -394,7 +394,9 @@ class Analyzer:
         if unseen:
             self._seen |= unseen
             surface, stem = self.surface, self._stems["de" if lang == "de" else "en"]
-            for word in unseen:
+            # In the order of the text, not of the set (which varies between processes):
+            # of two forms of equal length, the first one seen is shown.
+            for word in [word for word in dict.fromkeys(latin) if word in unseen]:
                 stemmed = stem[word]
                 # The shortest form seen is usually the plain one ("supply", not "supplies").
                 if len(word) < len(surface.get(stemmed, word + " ")):
