@@ -367,6 +367,14 @@ class Match(db.Model):
     __table_args__ = (
         sa.UniqueConstraint("need_id", "startup_id"),
         sa.Index("ix_matches_need_score", "need_id", "score"),
+        # At most one floor row per startup, even when two workers refresh at once.
+        sa.Index(
+            "uq_matches_exposure_floor_startup_id",
+            "startup_id",
+            unique=True,
+            sqlite_where=sa.text("is_exposure_floor"),
+            postgresql_where=sa.text("is_exposure_floor"),
+        ),
     )
 
     def reasons_for(self, locale: str) -> list[str]:

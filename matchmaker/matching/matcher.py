@@ -323,6 +323,68 @@ class Matcher(BaseEstimator):
                 results += [ranking.matches for ranking in rankings]
         return results
 
+    def score_matrix(
+        self, queries: Sequence[Query | Profile], startups: Sequence[Profile]
+    ) -> np.ndarray:
+        """The scores of `queries` x `startups` as a (queries, startups) array: the values
+        `score_pairs` reports, without making any reasons. The startups need not be part
+        of the fitted pool; memory is len(queries) x len(startups) floats."""
+        check_is_fitted(self, "pool_")
+        queries = [_as_query(query) for query in queries]
+        result = np.zeros((len(queries), len(startups)))
+        if not startups:
+            return result
+        with threadpool_limits(self.blas_threads):
+            pool = self._encode([self._startup_doc(startup) for startup in startups], False)
+            for start in range(0, len(queries), self.chunk_size):
+                chunk = queries[start : start + self.chunk_size]
+                side = self._encode([self._query_doc(query) for query in chunk], query_side=True)
+                scores = self._scores(self._features(side, pool), side, pool)
+                result[start : start + len(chunk)] = _shown_scores(scores)
+        return result
+
+    def explain_pairs(
+        self,
+        queries: Sequence[Query | Profile],
+        startups: Sequence[Profile],
+        pairs: Sequence[tuple[int, int]],
+        langs: Sequence[str] | None = None,
+    ) -> dict[str, list[Match]]:
+        """The match (score, features, reasons) of each `(query index, startup index)` pair
+        of `queries` x `startups`, in the order given, for each language of `langs` (the
+        matcher's `lang` by default): `{lang: matches}`.
+
+        What `score_pairs` reports for those pairs, but reasons, the dear part, are made for
+        the given pairs only, and both sides are encoded once for all languages: for a few
+        chosen pairs among many, such as the one need each of a few startups is shown at.
+        The startups need not be part of the fitted pool.
+        """
+        check_is_fitted(self, "pool_")
+        queries = [_as_query(query) for query in queries]
+        langs = list(langs or [self.lang])
+        found: dict[str, dict[tuple[int, int], Match]] = {lang: {} for lang in langs}
+        wanted = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+        if not len(wanted):
+            return {lang: [] for lang in langs}
+        with threadpool_limits(self.blas_threads):
+            pool = self._encode([self._startup_doc(startup) for startup in startups], False)
+            ids = [startup.id for startup in startups]
+            for start in range(0, len(queries), self.chunk_size):
+                inside = wanted[(wanted[:, 0] >= start) & (wanted[:, 0] < start + self.chunk_size)]
+                if not len(inside):
+                    continue
+                chunk = queries[start : start + self.chunk_size]
+                side = self._encode([self._query_doc(query) for query in chunk], query_side=True)
+                features = self._features(side, pool)
+                scores = self._scores(features, side, pool)
+                rows, cols = inside[:, 0] - start, inside[:, 1]
+                for lang in langs:
+                    matches = self._pair_matches(
+                        side, pool, rows, cols, features, scores, lang, ids
+                    )
+                    found[lang].update(zip(map(tuple, inside.tolist()), matches, strict=True))
+        return {lang: [found[lang][row, col] for row, col in wanted.tolist()] for lang in langs}
+
     def best_query_per_startup(
         self,
         queries: Iterable[Query | Profile],
@@ -365,7 +427,7 @@ class Matcher(BaseEstimator):
                 raw_best[better] = values[better]
                 best_index[better] = start + rows[better]
         found = best_index >= 0
-        best_score[found] = np.round(np.clip(raw_best[found].astype(np.float64), 0, 1), 6)
+        best_score[found] = _shown_scores(raw_best[found])
         return best_index, best_score
 
     # ---------------------------------------------------------------- internals
@@ -697,6 +759,23 @@ class Matcher(BaseEstimator):
         if not keep_zero:
             positive = scores[rows, cols] >= _MIN_SCORE
             rows, cols = rows[positive], cols[positive]
+        matches = self._pair_matches(side, pool, rows, cols, features, scores, lang, pool_ids)
+        for row, match in zip(rows.tolist(), matches, strict=True):
+            rankings[row].matches.append(match)
+        return rankings
+
+    def _pair_matches(
+        self,
+        side: _Side,
+        pool: _Side,
+        rows: np.ndarray,
+        cols: np.ndarray,
+        features: dict[str, np.ndarray],
+        scores: np.ndarray,
+        lang: str,
+        pool_ids: list[str],
+    ) -> list[Match]:
+        """The `Match` of each (query row, pool column) pair, with its reasons in `lang`."""
         reasons = self._reasons(side, pool, rows, cols, features, lang)
         available = (side.available[rows] * pool.available[cols]).astype(bool)
         values = np.zeros((len(rows), len(FEATURES)))
@@ -704,19 +783,18 @@ class Matcher(BaseEstimator):
             if name in features:
                 values[:, index] = np.minimum(features[name][rows, cols], 1.0)
         values = np.round(values, 6).tolist()
-        pair_scores = np.round(np.clip(scores[rows, cols], 0, 1).astype(np.float64), 6).tolist()
+        pair_scores = _shown_scores(scores[rows, cols]).tolist()
         # Pairs share few availability patterns: look the shown feature names up once each.
         patterns = np.packbits(available, axis=1, bitorder="little").tolist()
         shown_names: dict[tuple[int, ...], list[int]] = {}
-        for index, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
+        matches = []
+        for index, col in enumerate(cols.tolist()):
             pattern = tuple(patterns[index])
             if pattern not in shown_names:
                 shown_names[pattern] = np.flatnonzero(available[index]).tolist()
             shown = {FEATURES[i]: values[index][i] for i in shown_names[pattern]}
-            rankings[row].matches.append(
-                Match(pool_ids[col], pair_scores[index], shown, reasons[index])
-            )
-        return rankings
+            matches.append(Match(pool_ids[col], pair_scores[index], shown, reasons[index]))
+        return matches
 
     def _reasons(
         self,
@@ -845,6 +923,11 @@ def _associations(concepts: sp.csr_matrix) -> sp.csr_matrix:
     strongest = pmi.max(axis=1, keepdims=True) if len(pmi) else pmi
     pmi = np.divide(pmi, strongest, out=np.zeros_like(pmi), where=strongest > 0)
     return sp.csr_matrix(pmi.astype(np.float32))
+
+
+def _shown_scores(scores: np.ndarray) -> np.ndarray:
+    """Scores as reported: in [0, 1], to six decimals."""
+    return np.round(np.clip(scores, 0, 1).astype(np.float64), 6)
 
 
 def _unit(norms: np.ndarray) -> bool:

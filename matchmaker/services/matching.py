@@ -7,7 +7,9 @@ corporates take part. Pages read the stored rows; nothing here runs during a pag
 Each need keeps its best `MATCHES_PER_NEED` rows, its top list. A startup in no need's top
 list keeps one more row, marked `is_exposure_floor`, for the need that scores it best: the
 exposure floor of the review queue (`rarely_shown_candidates`) offers it from there, and no
-validated startup stays invisible. Floor rows never count towards a top list.
+validated startup stays invisible. Floor rows never count towards a top list, and a startup
+has at most one (a partial unique index holds the database to it). A refresh that takes a
+startup's last row gives it a floor row again (`_rehome`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.orm import aliased, selectinload
@@ -263,52 +266,31 @@ def _rows_for_need(
     ]
 
 
-# Floor rows are scored several needs at a time: each scoring call costs a fixed few tens of
-# milliseconds (encoding both sides) plus reasons for every need x startup pair of its
-# batch, so batches of about this many pairs are the cheapest.
-_FLOOR_PAIRS_PER_BATCH = 1_000
-
-
 def _floor_rows(
     matcher: matching.Matcher,
-    wanted: Sequence[tuple[Need, matching.Query, list[matching.Profile]]],
+    needs: Sequence[Need],
+    queries: Sequence[matching.Query],
+    placed: Sequence[tuple[int, matching.Profile]],
 ) -> list[dict]:
-    """Exposure floor rows of the given startups at each given need (and its query), scored
-    from the given profiles, with reasons in every language; pairs scoring 0 get none."""
+    """Floor rows of startups at the needs chosen for them (`placed`: index into `needs` and
+    `queries`, profile; one each), scored from the given profiles, with reasons in every
+    language. Reasons are made for these pairs only (`Matcher.explain_pairs`)."""
+    if not placed:
+        return []
+    chosen = sorted({index for index, _ in placed})
+    row_of = {index: row for row, index in enumerate(chosen)}
+    startups = [profile for _, profile in placed]
+    pairs = [(row_of[index], column) for column, (index, _) in enumerate(placed)]
+    chosen_queries = [queries[index] for index in chosen]
+    explained = matcher.explain_pairs(chosen_queries, startups, pairs, REASON_LANGUAGES)
     rows = []
-    for batch in _floor_batches(wanted):
-        queries = [query for _, query, _ in batch]
-        startups = list({s.id: s for _, _, group in batch for s in group}.values())
-        scored = {lang: matcher.score_pairs(queries, startups, lang) for lang in REASON_LANGUAGES}
-        for index, (need, _, group) in enumerate(batch):
-            wanted_ids = {startup.id for startup in group}
-            found = {
-                lang: {m.startup_id: m for m in matches[index] if m.startup_id in wanted_ids}
-                for lang, matches in scored.items()
-            }
-            reasons = {
-                startup_id: {lang: found[lang][startup_id].reasons for lang in REASON_LANGUAGES}
-                for startup_id in wanted_ids
-            }
-            ranked = list(found[REASON_LANGUAGES[0]].values())
-            rows += _rows_for_need(matcher, need, ranked, {}, reasons, exposure_floor=True)
+    for column, (index, profile) in enumerate(placed):
+        match = explained[REASON_LANGUAGES[0]][column]
+        reasons = {lang: found[column].reasons for lang, found in explained.items()}
+        rows += _rows_for_need(
+            matcher, needs[index], [match], {}, {profile.id: reasons}, exposure_floor=True
+        )
     return rows
-
-
-def _floor_batches(wanted: Sequence[tuple]) -> list[list[tuple]]:
-    """`wanted` (need, query, startups) in order, cut into batches whose needs x distinct
-    startups stay near `_FLOOR_PAIRS_PER_BATCH`."""
-    batches: list[list[tuple]] = []
-    startups: set[str] = set()
-    for item in wanted:
-        ids = {startup.id for startup in item[2]}
-        if batches and (len(batches[-1]) + 1) * len(startups | ids) <= _FLOOR_PAIRS_PER_BATCH:
-            batches[-1].append(item)
-            startups |= ids
-        else:
-            batches.append([item])
-            startups = ids
-    return batches
 
 
 def _rebuild_floor_rows(
@@ -330,13 +312,12 @@ def _rebuild_floor_rows(
         if need_id in position
     ]
     best_need, _ = matcher.best_query_per_startup(queries, exclude=dismissed)
-    unranked: dict[int, list[matching.Profile]] = {}
-    for startup_id, index in zip(matcher.startup_ids_, best_need.tolist(), strict=True):
-        if index >= 0 and startup_id not in ranked:
-            unranked.setdefault(index, []).append(profiles[startup_id])
-    return _floor_rows(
-        matcher, [(needs[index], queries[index], unranked[index]) for index in sorted(unranked)]
-    )
+    placed = [
+        (index, profiles[startup_id])
+        for startup_id, index in zip(matcher.startup_ids_, best_need.tolist(), strict=True)
+        if index >= 0 and startup_id not in ranked
+    ]
+    return _floor_rows(matcher, needs, queries, placed)
 
 
 def rebuild_matches(progress: Callable[[int, int], None] | None = None) -> RebuildResult:
@@ -390,14 +371,15 @@ def refresh_need(need: Need) -> None:
     current text; the others come from the fitted pool.
 
     A startup that had a row here (in the top list or as its floor row) and is left with
-    no row at all keeps a floor row here, scored afresh, rather than its best need's: that
-    would take scoring it against every need. The next rebuild moves it to its best need,
-    and restores the floor rows that a need lost by leaving matching."""
+    no row at all gets a floor row at its best need (`_rehome`), which may be this one."""
     had_rows = set(db.session.scalars(sa.select(Match.startup_id).where(Match.need_id == need.id)))
     db.session.execute(sa.delete(Match).where(Match.need_id == need.id))
     loaded = current_matcher()
-    if loaded is not None and _is_matchable(matchable_needs_query(), Need, need.id):
-        snapshot, matcher = loaded
+    if loaded is None:
+        db.session.commit()
+        return
+    snapshot, matcher = loaded
+    if _is_matchable(matchable_needs_query(), Need, need.id):
         eligible = {
             organization_id: updated_at
             for organization_id, updated_at in db.session.execute(
@@ -429,16 +411,7 @@ def refresh_need(need: Need) -> None:
             db.session.execute(sa.insert(Match), rows)
             # In a top list now: their floor rows elsewhere go.
             _delete_floor_rows({row["startup_id"] for row in rows})
-        left_out = (had_rows & set(eligible)) - set(
-            db.session.scalars(
-                sa.select(Match.startup_id).where(Match.startup_id.in_(had_rows)).distinct()
-            )
-        )
-        if left_out:
-            left_out_profiles = list(_profiles_by_id(left_out).values())
-            floor = _floor_rows(matcher, [(need, query, left_out_profiles)])
-            if floor:
-                db.session.execute(sa.insert(Match), floor)
+    _rehome(matcher, had_rows)
     db.session.commit()
 
 
@@ -453,6 +426,54 @@ def _delete_floor_rows(startup_ids: set[int]) -> None:
     db.session.execute(
         sa.delete(Match).where(Match.startup_id.in_(startup_ids), Match.is_exposure_floor)
     )
+
+
+def _rehome(
+    matcher: matching.Matcher,
+    startup_ids: Iterable[int],
+    needs: Sequence[Need] | None = None,
+    queries: Sequence[matching.Query] | None = None,
+) -> None:
+    """Give each of `startup_ids` that is matchable and has no stored row left a floor row
+    at the need that scores it best (the first of equals, needs by id, as in a rebuild)
+    among the matchable needs whose company has not dismissed it, if one scores it above 0.
+
+    For the startups a refresh took the last row from. They are scored from their current
+    profiles against every matchable need (`needs` and their `queries`, when the caller
+    has them) in one batch without reasons; reasons are made for the chosen pairs only."""
+    homeless = set(
+        db.session.scalars(
+            matchable_startups_query()
+            .with_only_columns(Organization.id)
+            .where(
+                Organization.id.in_(set(startup_ids)),
+                ~sa.exists().where(Match.startup_id == Organization.id),
+            )
+        )
+    )
+    if needs is None or queries is None:
+        needs = list(db.session.scalars(matchable_needs_query())) if homeless else []
+        queries = [need_query(need) for need in needs]
+    if not homeless or not needs:
+        return
+    profiles = list(_profiles_by_id(homeless).values())
+    scores = matcher.score_matrix(queries, profiles)
+    row_of = {need.id: row for row, need in enumerate(needs)}
+    column_of = {int(profile.id): column for column, profile in enumerate(profiles)}
+    for need_id, startup_id in db.session.execute(
+        _dismissals(NeedStartupMark.startup_id.in_(homeless))
+    ):
+        if need_id in row_of:
+            scores[row_of[need_id], column_of[startup_id]] = 0
+    best = np.argmax(scores, axis=0)  # the first need of the best score
+    placed = [
+        (int(best[column]), profile)
+        for column, profile in enumerate(profiles)
+        if scores[best[column], column] > 0
+    ]
+    rows = _floor_rows(matcher, needs, queries, placed)
+    if rows:
+        db.session.execute(sa.insert(Match), rows)
 
 
 def _profiles_by_id(organization_ids: set[int]) -> dict[str, matching.Profile]:
@@ -528,15 +549,18 @@ def refresh_startup(organization: Organization) -> None:
                 )
             db.session.execute(sa.insert(Match), rows)
             if not floor:
+                pushed_out = set()
                 for need, _, _ in entering:
-                    _trim(need.id, top_k)
+                    pushed_out |= _trim(need.id, top_k)
+                _rehome(matcher, pushed_out, needs, queries)
     db.session.commit()
 
 
-def _trim(need_id: int, top_k: int) -> None:
-    """Cut a need's top list to `top_k` rows. A startup pushed out of its only top list
-    keeps that row as its floor row (until a rebuild finds its best need), unless the
-    company dismissed it there (then it waits for the rebuild); floor rows are never cut."""
+def _trim(need_id: int, top_k: int) -> set[int]:
+    """Cut a need's top list to `top_k` rows and return the startups whose rows were cut.
+    A startup pushed out of its only top list keeps that row as its floor row (until a
+    rebuild finds its best need), unless the company dismissed it there: then its row goes,
+    and the caller finds it a floor row elsewhere (`_rehome`). Floor rows are never cut."""
     keep = (
         sa.select(Match.id)
         .where(Match.need_id == need_id, ~Match.is_exposure_floor)
@@ -558,7 +582,7 @@ def _trim(need_id: int, top_k: int) -> None:
         sa.update(Match).where(beyond, only_row).values(is_exposure_floor=True),
         execution_options={"synchronize_session": False},
     )
-    db.session.execute(sa.delete(Match).where(beyond))
+    return set(db.session.scalars(sa.delete(Match).where(beyond).returning(Match.startup_id)))
 
 
 def refresh_organization(organization: Organization) -> None:
@@ -576,16 +600,37 @@ def refresh_need_matches(need: Need) -> None:
     _safely(refresh_need, need)
 
 
-def _safely(refresh: Callable, target: Organization | Need) -> None:
+def refresh_dismissed_match(need: Need, startup: Organization) -> None:
+    """Bring the stored matches in line with a company's dismissal of a startup for one of
+    its needs: a floor row there moves to the startup's best need that did not dismiss it
+    (the review queue would not offer it there)."""
+    _safely(_move_dismissed_floor_row, need, startup)
+
+
+def _move_dismissed_floor_row(need: Need, startup: Organization) -> None:
+    moved = db.session.execute(
+        sa.delete(Match).where(
+            Match.need_id == need.id, Match.startup_id == startup.id, Match.is_exposure_floor
+        )
+    ).rowcount
+    loaded = current_matcher() if moved else None
+    if loaded is not None:
+        _rehome(loaded[1], {startup.id})
+    db.session.commit()
+
+
+def _safely(refresh: Callable, *targets: Organization | Need) -> None:
     # A failed refresh must never undo or hide the change that caused it: the rows are
-    # only a cache of the ranking, and `matchmaker matches rebuild` repairs them.
+    # only a cache of the ranking, and `matchmaker matches rebuild` repairs them. (That
+    # includes a refresh that meets another worker's floor row for the same startup: the
+    # unique index refuses the second, and this refresh is rolled back as a whole.)
     try:
-        refresh(target)
+        refresh(*targets)
     except Exception:
         db.session.rollback()
         if current_app.testing:  # a broken refresh must fail the tests, not hide
             raise
-        log.exception("refreshing the matches of %r failed", target)
+        log.exception("refreshing the matches of %s failed", ", ".join(map(repr, targets)))
 
 
 def best_matches(

@@ -24,6 +24,7 @@ from matchmaker.models import (
 )
 from matchmaker.services.directory import where_terms
 from matchmaker.services.errors import DomainError
+from matchmaker.services.matching import refresh_dismissed_match
 
 PAGE_SIZE = 10
 SORTS = ("score", "newest", "team_size", "founded")
@@ -121,7 +122,8 @@ def dismissed_count(need: Need) -> int:
 
 
 def mark_startup(need: Need, startup: Organization, user: User, kind: MarkKind | None) -> None:
-    """Save or dismiss a startup for one need (None: take the mark back)."""
+    """Save or dismiss a startup for one need (None: take the mark back). A dismissed
+    startup's floor row at that need moves to its best need elsewhere."""
     if user.organization_id != need.organization_id:
         raise MarkRefused("Only the company that owns the need can do this.")
     if startup.kind is not OrganizationKind.STARTUP:
@@ -143,6 +145,8 @@ def mark_startup(need: Need, startup: Organization, user: User, kind: MarkKind |
         mark.marked_by_id = user.id
         mark.marked_at = utcnow()
     db.session.commit()
+    if kind is MarkKind.NOT_INTERESTED:
+        refresh_dismissed_match(need, startup)
 
 
 def restore_dismissed(need: Need, user: User) -> int:

@@ -146,6 +146,33 @@ def test_score_pairs_equals_scoring_each_query_alone(matcher):
     assert matcher.score_pairs(queries, []) == [[], [], []]
 
 
+def test_score_matrix_and_explain_pairs_agree_with_score_pairs(startups):
+    # chunk_size 2: queries in several chunks; the startups are scored from their profiles.
+    matcher = Matcher(chunk_size=2).fit(startups)
+    texts = [*BATTERY_NEEDS.values(), "Claims automation and fraud detection.", "zzzz"]
+    queries = [corporate(text) for text in texts]
+    scored = {
+        (row, match.startup_id): match
+        for row, matches in enumerate(matcher.score_pairs(queries, startups, lang="de"))
+        for match in matches
+    }
+    column = {startup.id: index for index, startup in enumerate(startups)}
+
+    matrix = matcher.score_matrix(queries, startups)
+
+    assert matrix.shape == (len(queries), len(startups))
+    for (row, startup_id), match in scored.items():
+        assert matrix[row, column[startup_id]] == match.score
+    pairs = [(4, column["ev-battery"]), (3, column["insurtech"]), (0, column["ev-battery"])]
+    explained = matcher.explain_pairs(queries, startups, pairs, ["de", "ja"])
+    assert explained["de"] == [scored[row, startups[col].id] for row, col in pairs]
+    assert explained["de"][1].reasons and explained["de"][1].score > 0
+    assert [m.score for m in explained["ja"]] == [m.score for m in explained["de"]]
+    assert explained["ja"][1].reasons[0].startswith("御社のニーズ")
+    assert matcher.explain_pairs(queries, startups, []) == {"en": []}
+    assert matcher.score_matrix(queries, []).shape == (len(queries), 0)
+
+
 def test_best_query_per_startup_agrees_with_the_rankings(startups):
     # chunk_size 2: the best query is found across chunks, and ties keep the first one.
     matcher = Matcher(chunk_size=2).fit(startups)

@@ -1,0 +1,257 @@
+"""Floor rows between rebuilds: a validated startup that loses its last stored row to a
+refresh gets a floor row at its best need again, so the review queue can still offer it."""
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+from sqlalchemy.exc import IntegrityError
+
+from matchmaker import create_app
+from matchmaker.extensions import db
+from matchmaker.models import MarkKind, Match, Need, NeedStatus, ProfileStatus, Role, User
+from matchmaker.services import introductions, matching, profiles, shortlists
+from matchmaker.services.profiles import NeedData
+from tests.conftest import TEST_DATABASE_URL, _test_config
+from tests.test_stored_matches import (
+    BAKERY,
+    BATTERY,
+    CHARGER,
+    CHARGING_NEED,
+    SECOND_CELL,
+    all_rows,
+    best_need_of,
+    make_corporate_need,
+    make_startup,
+    rebuild,
+)
+
+SOLAR_NEED = NeedData(title="Solar roofs", description=SECOND_CELL["description"])
+BAKERY_NEED = NeedData(title="Leftover bread", description=BAKERY["description"])
+
+
+def rows_of(app, startup_id) -> dict[int, bool]:
+    """need id -> is_exposure_floor of the startup's stored rows."""
+    rows = all_rows(app).items()
+    return {need_id: floor for (need_id, startup), (_, floor) in rows if startup == startup_id}
+
+
+def owner_of(need: Need) -> User:
+    return db.session.scalar(sa.select(User).where(User.organization_id == need.organization_id))
+
+
+def dismiss(app, need_id, startup_id) -> None:
+    with app.app_context():
+        need = db.session.get(Need, need_id)
+        startup = db.session.get(matching.Organization, startup_id)
+        shortlists.mark_startup(need, startup, owner_of(need), MarkKind.NOT_INTERESTED)
+
+
+def offered(app, need_ids) -> set[int]:
+    """The startups the review queue's exposure floor offers at these needs."""
+    with app.app_context():
+        return {match.startup_id for match in introductions.rarely_shown_candidates(need_ids)}
+
+
+def stop_matching(app, need_id, how) -> None:
+    with app.app_context():
+        need = db.session.get(Need, need_id)
+        staff = db.session.get(User, app.config["_staff"])
+        if how == "paused":
+            profiles.set_need_status(need, NeedStatus.PAUSED)
+        elif how == "sent back":
+            profiles.review_need(need, staff, ProfileStatus.CHANGES_REQUESTED, "Be concrete.")
+        else:
+            profiles.suspend_profile(need.organization, staff, "spam")
+
+
+@pytest.mark.parametrize("how", ["paused", "sent back", "company suspended"])
+def test_a_need_that_stops_matching_leaves_its_startups_a_floor_row_at_their_best_need(
+    app, make_user, how
+):
+    app.config["MATCHES_PER_NEED"] = 1
+    app.config["_staff"] = make_user(Role.STAFF)
+    battery = make_startup(app, make_user, "VoltCell", **BATTERY)
+    make_startup(app, make_user, "Second Cell", **SECOND_CELL)
+    make_startup(app, make_user, "Ladeprofi", **CHARGER)
+    battery_need = make_corporate_need(app, make_user)
+    others = [
+        make_corporate_need(app, make_user, CHARGING_NEED),
+        make_corporate_need(app, make_user, SOLAR_NEED),
+    ]
+    rebuild(app)
+    assert rows_of(app, battery) == {battery_need: False}  # its only row
+
+    stop_matching(app, battery_need, how)
+
+    best, _ = best_need_of(app, battery, others)
+    assert rows_of(app, battery) == {best: True}
+    assert battery in offered(app, others)
+
+
+def test_a_startup_left_out_of_a_reranked_need_gets_its_floor_row_at_its_best_need(app, make_user):
+    app.config["MATCHES_PER_NEED"] = 1
+    battery = make_startup(app, make_user, "VoltCell", **BATTERY)
+    second = make_startup(app, make_user, "Second Cell", **SECOND_CELL)
+    make_startup(app, make_user, "Ladeprofi", **CHARGER)
+    bakery = make_startup(app, make_user, "Brotretter", **BAKERY)
+    battery_need = make_corporate_need(app, make_user)
+    charging_need = make_corporate_need(app, make_user, CHARGING_NEED)
+    rebuild(app)
+    assert rows_of(app, battery) == {battery_need: False}
+    assert rows_of(app, second) == {battery_need: True}
+
+    # Rewritten to seek bakeries: the bakery enters, and the battery startup left out here
+    # scores better at the charging need.
+    with app.app_context():
+        need = db.session.get(Need, battery_need)
+        need.title, need.description = BAKERY_NEED.title, BAKERY_NEED.description
+        need.terms.clear()
+        db.session.commit()
+        matching.refresh_need(need)
+
+    assert rows_of(app, bakery)[battery_need] is False
+    for startup in (battery, second):
+        best, score = best_need_of(app, startup, [battery_need, charging_need])
+        assert rows_of(app, startup) == {best: True}
+        assert all_rows(app)[(best, startup)][0] == pytest.approx(score, abs=1e-6)
+    assert best_need_of(app, battery, [battery_need, charging_need])[0] == charging_need
+    with app.app_context():
+        row = db.session.scalar(
+            sa.select(Match).where(Match.startup_id == battery, Match.is_exposure_floor)
+        )
+        assert all(row.reasons[lang] for lang in ("en", "de", "ja"))
+        assert row.reasons["de"] != row.reasons["en"]
+
+
+def test_dismissing_a_startup_at_its_floor_rows_need_moves_the_row_to_its_next_best_need(
+    app, make_user
+):
+    app.config["MATCHES_PER_NEED"] = 1
+    make_startup(app, make_user, "VoltCell", **BATTERY)
+    second = make_startup(app, make_user, "Second Cell", **SECOND_CELL)
+    make_startup(app, make_user, "Ladeprofi", **CHARGER)
+    battery_need = make_corporate_need(app, make_user)
+    charging_need = make_corporate_need(app, make_user, CHARGING_NEED)
+    rebuild(app)
+    assert rows_of(app, second) == {battery_need: True}
+    assert second in offered(app, [battery_need, charging_need])
+
+    dismiss(app, battery_need, second)
+
+    assert rows_of(app, second) == {charging_need: True}
+    assert second in offered(app, [battery_need, charging_need])
+
+
+def test_a_startup_pushed_out_of_a_need_that_dismissed_it_gets_a_floor_row_elsewhere(
+    app, make_user
+):
+    app.config["MATCHES_PER_NEED"] = 1
+    make_startup(app, make_user, "VoltCell", **BATTERY)
+    second = make_startup(app, make_user, "Second Cell", **SECOND_CELL)
+    bakery = make_startup(app, make_user, "Brotretter", **BAKERY)
+    needs = [
+        make_corporate_need(app, make_user),
+        make_corporate_need(app, make_user, CHARGING_NEED),
+        make_corporate_need(app, make_user, SOLAR_NEED),
+    ]
+    bakery_need = make_corporate_need(app, make_user, BAKERY_NEED)
+    rebuild(app)
+    dismiss(app, bakery_need, bakery)
+    assert rows_of(app, bakery) == {bakery_need: False}  # a top-list row stays
+
+    # Rewritten to say what the need seeks, another startup pushes the dismissed one out.
+    with app.app_context():
+        organization = db.session.get(matching.Organization, second)
+        organization.description = organization.offers = BAKERY_NEED.description
+        db.session.commit()
+        matching.refresh_startup(organization)
+
+    assert rows_of(app, second)[bakery_need] is False
+    best, score = best_need_of(app, bakery, needs)
+    assert score > 0
+    assert rows_of(app, bakery) == {best: True}
+    assert bakery in offered(app, [*needs, bakery_need])
+
+
+def test_the_database_holds_at_most_one_floor_row_per_startup(app, make_user):
+    startup = make_startup(app, make_user, "VoltCell", **BATTERY)
+    first = make_corporate_need(app, make_user)
+    second = make_corporate_need(app, make_user, CHARGING_NEED)
+
+    def add(need_id, floor):
+        db.session.add(
+            Match(
+                need_id=need_id,
+                startup_id=startup,
+                score=0.5,
+                features={},
+                reasons={},
+                model_version="test",
+                is_exposure_floor=floor,
+            )
+        )
+        db.session.commit()
+
+    with app.app_context():
+        add(first, True)
+        with pytest.raises(IntegrityError):
+            add(second, True)
+        db.session.rollback()
+        add(second, False)  # top-list rows are not limited
+    assert rows_of(app, startup) == {first: True, second: False}
+
+
+def test_the_migrated_floor_row_index_counts_floor_rows_only(tmp_path):
+    # `test_migrations` compares indexes without their WHERE: a full unique index would
+    # pass there, and leave every startup one row.
+    app = create_app(_test_config(f"sqlite:///{tmp_path / 'migrated.sqlite3'}", tmp_path))
+    with app.app_context():
+        upgrade()
+        [index] = [
+            index
+            for index in sa.inspect(db.engine).get_indexes("matches")
+            if index["name"] == "uq_matches_exposure_floor_startup_id"
+        ]
+        db.engine.dispose()
+    assert index["unique"] and index["column_names"] == ["startup_id"]
+    assert str(index["dialect_options"]["sqlite_where"]) == "is_exposure_floor"
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not TEST_DATABASE_URL, reason="needs two connections to PostgreSQL")
+def test_a_refresh_that_meets_a_concurrent_floor_row_rolls_back_alone(app, make_user, monkeypatch):
+    app.config["MATCHES_PER_NEED"] = 1
+    battery = make_startup(app, make_user, "VoltCell", **BATTERY)
+    make_startup(app, make_user, "Ladeprofi", **CHARGER)
+    battery_need = make_corporate_need(app, make_user)
+    charging_need = make_corporate_need(app, make_user, CHARGING_NEED)
+    rebuild(app)
+    profiles_by_id = matching._profiles_by_id
+
+    def meanwhile(organization_ids):
+        # Another worker's refresh stores the startup's floor row first (and commits).
+        with db.engine.connect() as other:
+            other.execute(
+                sa.insert(Match).values(
+                    need_id=charging_need,
+                    startup_id=battery,
+                    score=0.1,
+                    features={},
+                    reasons={},
+                    model_version="other",
+                    is_exposure_floor=True,
+                )
+            )
+            other.commit()
+        return profiles_by_id(organization_ids)
+
+    monkeypatch.setattr(matching, "_profiles_by_id", meanwhile)
+    app.testing = False  # as in production: a failed refresh is logged, not raised
+    with app.app_context():
+        profiles.set_need_status(db.session.get(Need, battery_need), NeedStatus.PAUSED)
+
+    with app.app_context():
+        assert db.session.get(Need, battery_need).status is NeedStatus.PAUSED  # kept
+    # The refresh is undone as a whole (the paused need's rows wait for the rebuild); the
+    # other worker's floor row stays, the only one.
+    assert rows_of(app, battery) == {battery_need: False, charging_need: True}
