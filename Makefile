@@ -11,7 +11,8 @@ TRANSLATIONS := matchmaker/translations
 CATALOGUES := $(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po)
 COMPILED_CATALOGUES := $(CATALOGUES:.po=.mo)
 
-.PHONY: run install install-test chromium test test-postgres screenshots bench-quality lint format clean \
+.PHONY: run install install-test chromium test test-postgres screenshots bench-quality bench-pages \
+	lint format clean \
 	compile-translations translations
 
 run: install  ## set up a SQLite database with demo accounts and serve the app
@@ -77,6 +78,12 @@ bench-quality: install  ## matching quality: the benchmark's dev set and our hel
 		$(BIN)/python $(BENCH)/eval_matching.py --corporates bench/heldout/$$lang.jsonl \
 			--targets bench/heldout/targets.json --command '$(RANK)' | tail -1 | sed "s/^/held-out $$lang /"; \
 	done
+
+# Extra arguments, e.g. BENCH_PAGES_ARGS="--database-url postgresql://postgres@127.0.0.1:5432/mmpages"
+BENCH_PAGES_ARGS ?=
+
+bench-pages: install  ## page speed: every page timed on a fresh database with 3,000 startups
+	$(BIN)/python bench/pages.py $(BENCH_PAGES_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .
