@@ -26,7 +26,7 @@ from flask import current_app
 from sqlalchemy.orm import aliased, selectinload
 
 from matchmaker import matching
-from matchmaker.extensions import db
+from matchmaker.extensions import db, refresh_planner_statistics
 from matchmaker.models import (
     LearnedWeights,
     MarkKind,
@@ -360,6 +360,7 @@ def rebuild_matches(progress: Callable[[int, int], None] | None = None) -> Rebui
         )
     )
     db.session.commit()
+    refresh_planner_statistics(Match.__tablename__)
     return RebuildResult(
         startups=len(profiles), needs=len(needs), matches=len(rows), exposure_floor=len(floor)
     )
