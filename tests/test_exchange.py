@@ -482,6 +482,195 @@ def test_jsonl_export_carries_the_exchange_fields_and_open_needs(app, client, st
     assert profiles[0].needs[0].technologies == ("predictive_maintenance",)
 
 
+def export_world(app) -> None:
+    """Profiles of both kinds with every kind of field value: full and empty, non-ASCII,
+    quotes, line breaks, formula starts; terms saved in an order that is neither
+    alphabetical nor grouped by organisation; open, paused and closed needs; deleted
+    profiles (which an export leaves out)."""
+    with app.app_context():
+        full = Organization(
+            kind=OrganizationKind.STARTUP,
+            name='Rheinwerk "Ärger", GmbH',
+            website="https://rheinwerk.example",
+            country="DE",
+            city="Düsseldorf",
+            description="ロボットで倉庫を自動化します。\nZweite Zeile; mit Semikolon.",
+            offers="=SUM(A1:A9)",
+            seeks="-40 % Ausschuss",
+            text_language="de",
+            founded_year=2019,
+            team_size=7,
+            stage="seed",
+            funding_status="+Series A geplant",
+            contact_name="Lena Vogel",
+            contact_role="@CEO",
+            contact_email="lena@rheinwerk.example",
+            contact_phone="+49 211 1234567",
+            status=ProfileStatus.APPROVED,
+        )
+        empty = Organization(kind=OrganizationKind.STARTUP, name="Harbor")
+        deleted = Organization(
+            kind=OrganizationKind.STARTUP, name="Gone", status=ProfileStatus.DELETED
+        )
+        last = Organization(
+            kind=OrganizationKind.STARTUP, name="\tTabbed", city="東京", team_size=0
+        )
+        corporate = Organization(
+            kind=OrganizationKind.CORPORATE,
+            name="Kansai Components Europe",
+            parent_company="関西部品株式会社",
+            decision_path=DecisionPath.HEADQUARTERS,
+            country="JP",
+        )
+        bare_corporate = Organization(kind=OrganizationKind.CORPORATE, name="Nihon Bare")
+        deleted_corporate = Organization(
+            kind=OrganizationKind.CORPORATE, name="Gone KK", status=ProfileStatus.DELETED
+        )
+        organizations = [full, empty, deleted, last, corporate, bare_corporate, deleted_corporate]
+        db.session.add_all(organizations)
+        db.session.flush()
+        terms = [
+            (full, "technologies", "robotics"),
+            (last, "technologies", "iot"),
+            (full, "industries", "manufacturing"),
+            (corporate, "stages", "series_a"),
+            (full, "technologies", "ai_machine_learning"),
+            (deleted, "industries", "automotive"),
+            (full, "languages", "ja"),
+            (corporate, "stages", "seed"),
+            (full, "partnership_types", "pilot"),
+            (last, "languages", "en"),
+            (full, "languages", "de"),
+            (corporate, "industries", "automotive"),
+            (full, "industries", "automotive"),
+            (corporate, "languages", "ja"),
+        ]
+        db.session.add_all(
+            OrganizationTerm(organization_id=owner.id, vocabulary=name, term_id=term)
+            for owner, name, term in terms
+        )
+        needs = {
+            "open": Need(organization=corporate, title="Predictive maintenance for plants"),
+            "closed": Need(organization=corporate, title="Closed", status=NeedStatus.CLOSED),
+            "bare": Need(organization=corporate, title="Open, no terms", description="Text"),
+            "paused": Need(organization=corporate, title="Paused", status=NeedStatus.PAUSED),
+            "pending": Need(
+                organization=corporate,
+                title="Wartung „vorausschauend“",
+                review_status=ProfileStatus.PENDING,
+            ),
+            "deleted": Need(organization=deleted_corporate, title="Of a deleted company"),
+        }
+        db.session.add_all(needs.values())
+        db.session.flush()
+        need_terms = [
+            ("pending", "technologies", "iot"),
+            ("open", "partnership_types", "pilot"),
+            ("closed", "technologies", "robotics"),
+            ("open", "technologies", "predictive_maintenance"),
+            ("deleted", "technologies", "iot"),
+            ("open", "technologies", "iot"),
+        ]
+        db.session.add_all(
+            NeedTerm(need_id=needs[need].id, vocabulary=name, term_id=term)
+            for need, name, term in need_terms
+        )
+        db.session.commit()
+
+
+def reference_exports(kind: OrganizationKind) -> tuple[str, str]:
+    """CSV and JSONL as the exports wrote them from ORM objects, before they read plain rows:
+    the format must not change."""
+    organizations = db.session.scalars(
+        sa.select(Organization)
+        .where(Organization.kind == kind, Organization.status != ProfileStatus.DELETED)
+        .order_by(Organization.id)
+    ).all()
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow(exchange.COLUMNS)
+    lines = []
+    for organization in organizations:
+        cells = []
+        for column in exchange.COLUMNS:
+            if column in ("industries", "technologies", "partnership_types", "languages", "stages"):
+                value = ";".join(organization.term_ids(column))
+            else:
+                value = getattr(organization, column)
+                value = "" if value is None else str(getattr(value, "value", value))
+            cells.append(
+                "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
+            )
+        writer.writerow(cells)
+        record = {
+            "id": str(organization.id),
+            "kind": organization.kind.value,
+            "name": organization.name,
+            "description": organization.description,
+            "offers": organization.offers,
+            "seeks": organization.seeks,
+            "industries": organization.term_ids("industries"),
+            "technologies": organization.term_ids("technologies"),
+            "country": organization.country,
+            "city": organization.city,
+            "founded": organization.founded_year,
+            "team_size": organization.team_size,
+            "languages": organization.term_ids("languages"),
+            "partnership_types": organization.term_ids("partnership_types"),
+            "stage": organization.stage or "",
+        }
+        if kind is OrganizationKind.CORPORATE:
+            record["target_stages"] = organization.term_ids("stages")
+            record["needs"] = [
+                {
+                    "id": str(need.id),
+                    "title": need.title,
+                    "description": need.description,
+                    "technologies": need.term_ids("technologies"),
+                    "partnership_types": need.term_ids("partnership_types"),
+                }
+                for need in organization.needs
+                if need.status is NeedStatus.OPEN
+            ]
+        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+    return output.getvalue(), "".join(lines)
+
+
+@pytest.mark.parametrize("batch", [1, 2, 1000])
+def test_exports_write_every_field_exactly_as_the_profiles_hold_it(app, monkeypatch, batch):
+    # Small batches put an organisation's terms and needs in a later round trip than
+    # those of the organisations before it.
+    monkeypatch.setattr(exchange, "_EXPORT_BATCH", batch)
+    export_world(app)
+    with app.app_context():
+        for kind in OrganizationKind:
+            expected_csv, expected_jsonl = reference_exports(kind)
+            assert exchange.export_csv(kind) == expected_csv
+            assert "".join(exchange.export_jsonl(kind)) == expected_jsonl
+
+        startups = exchange.export_csv(OrganizationKind.STARTUP).splitlines()
+        assert len(startups) == 1 + 4  # the header, then three profiles over four lines
+        assert startups[1].startswith('"Rheinwerk ""Ärger"", GmbH",https://rheinwerk.example,')
+        assert ",'=SUM(A1:A9),'-40 % Ausschuss,de,2019,7,seed,'+Series A geplant,,," in startups[2]
+        assert startups[2].endswith(
+            ",manufacturing;automotive,robotics;ai_machine_learning,pilot,ja;de,,"
+            "Lena Vogel,'@CEO,lena@rheinwerk.example,'+49 211 1234567"
+        )
+        assert startups[3] == "Harbor,,,,,,,en" + "," * 15
+        assert startups[4] == "'\tTabbed,,,東京,,,,en,,0,,,,,,iot,,en,,,,,"
+        [corporate, bare] = [
+            json.loads(line) for line in exchange.export_jsonl(OrganizationKind.CORPORATE)
+        ]
+        assert corporate["target_stages"] == ["series_a", "seed"]
+        assert [need["title"] for need in corporate["needs"]] == [
+            "Predictive maintenance for plants",
+            "Open, no terms",
+            "Wartung „vorausschauend“",
+        ]
+        assert corporate["needs"][0]["technologies"] == ["predictive_maintenance", "iot"]
+        assert bare["needs"] == [] and bare["target_stages"] == [] and bare["founded"] is None
+
+
 def test_unknown_export_kind_is_not_found(client, staff):
     assert client.get("/staff/export/investor.csv").status_code == 404
     assert client.get("/staff/export/investor.jsonl").status_code == 404
@@ -530,6 +719,9 @@ def test_ten_thousand_rows_plan_and_import(app, make_user):
         last = db.session.get(Organization, result.organization_ids[-1])
         assert last.name == "Startup 9999" and last.status is ProfileStatus.APPROVED
         assert last.term_ids("technologies") == ["iot", "predictive_maintenance"]
+        if db.engine.dialect.name == "postgresql":  # planner statistics know the new rows
+            estimated = sa.text("SELECT reltuples FROM pg_class WHERE relname = 'organizations'")
+            assert db.session.scalar(estimated) == 10_001
     print(f"\n10,000 rows: plan {planned - started:.2f}s, import {finished - imported_at:.2f}s")
 
 

@@ -23,14 +23,14 @@ import sqlalchemy as sa
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
 
-from matchmaker.extensions import db
+from matchmaker.extensions import db, refresh_planner_statistics
 from matchmaker.models import (
     ROLE_FOR_KIND,
     DecisionPath,
     Need,
     NeedStatus,
+    NeedTerm,
     Organization,
     OrganizationKind,
     OrganizationTerm,
@@ -462,6 +462,7 @@ def run_import(plan: ImportPlan, importer: User, invite: bool) -> ImportResult:
         raise ImportRefused(
             str(_l("An email address in the file was registered meanwhile; check the file again."))
         ) from exc
+    refresh_planner_statistics(Organization.__tablename__, OrganizationTerm.__tablename__)
     not_sent = []
     for invitation in invitations:
         try:
@@ -553,16 +554,100 @@ def send_claim_invitation(user: User | _Invitation) -> None:
 # --- export ------------------------------------------------------------------------------
 
 
-def _exported_organizations(kind: OrganizationKind, *, with_needs: bool = False):
-    options = [selectinload(Organization.terms)]
-    if with_needs:
-        options.append(selectinload(Organization.needs).selectinload(Need.terms))
-    return db.session.scalars(
-        sa.select(Organization)
+_EXPORT_BATCH = 1000
+"""Organisations read per round trip: memory stays bounded at any scale, and an IN list of
+this many ids suits every database."""
+_EXPORTED_COLUMNS = ("id", *(name for name in COLUMNS if name not in VOCABULARY_FIELDS))
+
+_TermIds = dict[str, list[str]]
+"""A profile's or need's terms: vocabulary -> term ids, in the order they were saved."""
+
+
+@dataclass(frozen=True, slots=True)
+class _ExportedNeed:
+    row: sa.Row  # organization_id, id, title, description
+    terms: _TermIds
+
+    def term_ids(self, vocabulary_name: str) -> list[str]:
+        return self.terms.get(vocabulary_name, [])
+
+
+@dataclass(frozen=True, slots=True)
+class _ExportedOrganization:
+    row: sa.Row  # the columns named in _EXPORTED_COLUMNS
+    terms: _TermIds
+    needs: list[_ExportedNeed]  # open ones only
+
+    def term_ids(self, vocabulary_name: str) -> list[str]:
+        return self.terms.get(vocabulary_name, [])
+
+
+def _exported_organizations(
+    kind: OrganizationKind, *, with_needs: bool = False
+) -> Iterator[_ExportedOrganization]:
+    """Every organisation of `kind` except deleted ones, by id, with its terms and (if
+    `with_needs`) its open needs.
+
+    Plain rows rather than ORM objects: at 3,000 startups building the objects (with ~23,000
+    terms) took over a second, the SQL about 60 ms. Read in batches of `_EXPORT_BATCH`
+    organisations (the next batch starts after the last id), with one query apiece for the
+    batch's terms, open needs and their terms.
+    """
+    query = (
+        sa.select(*(getattr(Organization, name) for name in _EXPORTED_COLUMNS))
         .where(Organization.kind == kind, Organization.status != ProfileStatus.DELETED)
         .order_by(Organization.id)
-        .options(*options)
+        .limit(_EXPORT_BATCH)
     )
+    last_id = 0
+    while True:
+        rows = db.session.execute(query.where(Organization.id > last_id)).all()
+        if not rows:
+            return
+        ids = [row.id for row in rows]
+        terms = _grouped_terms(
+            sa.select(
+                OrganizationTerm.organization_id,
+                OrganizationTerm.vocabulary,
+                OrganizationTerm.term_id,
+            )
+            .where(OrganizationTerm.organization_id.in_(ids))
+            .order_by(OrganizationTerm.id)
+        )
+        needs = _open_needs(ids) if with_needs else {}
+        for row in rows:
+            yield _ExportedOrganization(row, terms.get(row.id, {}), needs.get(row.id, []))
+        if len(rows) < _EXPORT_BATCH:
+            return
+        last_id = ids[-1]
+
+
+def _open_needs(organization_ids: list[int]) -> dict[int, list[_ExportedNeed]]:
+    """The open needs of these organisations, by organisation, each in id order."""
+    is_open = sa.and_(Need.organization_id.in_(organization_ids), Need.status == NeedStatus.OPEN)
+    # Joined rather than by need id, so that the bound ids stay within one batch's count.
+    terms = _grouped_terms(
+        sa.select(NeedTerm.need_id, NeedTerm.vocabulary, NeedTerm.term_id)
+        .join(Need, Need.id == NeedTerm.need_id)
+        .where(is_open)
+        .order_by(NeedTerm.id)
+    )
+    needs: dict[int, list[_ExportedNeed]] = {}
+    for row in db.session.execute(
+        sa.select(Need.organization_id, Need.id, Need.title, Need.description)
+        .where(is_open)
+        .order_by(Need.id)
+    ):
+        needs.setdefault(row.organization_id, []).append(_ExportedNeed(row, terms.get(row.id, {})))
+    return needs
+
+
+def _grouped_terms(query: sa.Select) -> dict[int, _TermIds]:
+    """Rows of (owner id, vocabulary, term id) as owner id -> vocabulary -> term ids."""
+    grouped: dict[int, _TermIds] = {}
+    for owner_id, vocabulary_name, term_id in db.session.execute(query):
+        grouped.setdefault(owner_id, {}).setdefault(vocabulary_name, []).append(term_id)
+    return grouped
 
 
 def export_csv(kind: OrganizationKind) -> str:
@@ -576,10 +661,10 @@ def export_csv(kind: OrganizationKind) -> str:
     return output.getvalue()
 
 
-def _csv_cell(organization: Organization, column: str) -> str:
+def _csv_cell(organization: _ExportedOrganization, column: str) -> str:
     if column in VOCABULARY_FIELDS:
         return TERM_SEPARATOR.join(organization.term_ids(column))
-    value = getattr(organization, column)
+    value = getattr(organization.row, column)
     if value is None:
         return ""
     if isinstance(value, DecisionPath):
@@ -598,34 +683,34 @@ def export_jsonl(kind: OrganizationKind) -> Iterator[str]:
     `target_stages` are included, which the matching library reads."""
     with_needs = kind is OrganizationKind.CORPORATE
     for organization in _exported_organizations(kind, with_needs=with_needs):
+        row = organization.row
         record: dict[str, object] = {
-            "id": str(organization.id),
-            "kind": organization.kind.value,
-            "name": organization.name,
-            "description": organization.description,
-            "offers": organization.offers,
-            "seeks": organization.seeks,
+            "id": str(row.id),
+            "kind": kind.value,
+            "name": row.name,
+            "description": row.description,
+            "offers": row.offers,
+            "seeks": row.seeks,
             "industries": organization.term_ids("industries"),
             "technologies": organization.term_ids("technologies"),
-            "country": organization.country,
-            "city": organization.city,
-            "founded": organization.founded_year,
-            "team_size": organization.team_size,
+            "country": row.country,
+            "city": row.city,
+            "founded": row.founded_year,
+            "team_size": row.team_size,
             "languages": organization.term_ids("languages"),
             "partnership_types": organization.term_ids("partnership_types"),
-            "stage": organization.stage or "",
+            "stage": row.stage or "",
         }
         if with_needs:
             record["target_stages"] = organization.term_ids("stages")
             record["needs"] = [
                 {
-                    "id": str(need.id),
-                    "title": need.title,
-                    "description": need.description,
+                    "id": str(need.row.id),
+                    "title": need.row.title,
+                    "description": need.row.description,
                     "technologies": need.term_ids("technologies"),
                     "partnership_types": need.term_ids("partnership_types"),
                 }
                 for need in organization.needs
-                if need.status is NeedStatus.OPEN
             ]
         yield json.dumps(record, ensure_ascii=False) + "\n"
