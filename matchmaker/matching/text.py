@@ -58,7 +58,7 @@ def detect_language(text: str) -> str:
 
 
 def _language(lowered: str, cjk_runs: list[str], words: list[str]) -> str:
-    cjk = sum(len(run) for run in cjk_runs)
+    cjk = sum(map(len, cjk_runs)) if cjk_runs else 0
     if cjk and cjk * 4 >= len(lowered.replace(" ", "")):
         return "ja"
     markers = len(_GERMAN_MARKERS.intersection(words))
@@ -354,6 +354,18 @@ class _Stems(dict):
         return stemmed
 
 
+class _ContentStems(dict):
+    """Memo of a word's stem as a content word: "" for stop words and single letters."""
+
+    def __init__(self, stems: _Stems) -> None:
+        super().__init__()
+        self.stems = stems
+
+    def __missing__(self, word: str) -> str:
+        self[word] = stemmed = "" if word in STOP_WORDS or len(word) < 2 else self.stems[word]
+        return stemmed
+
+
 @dataclass(frozen=True)
 class Analysis:
     """One analysed text: stemmed content words, CJK bigrams and glossary concepts."""
@@ -371,7 +383,14 @@ class Analyzer:
         self.glossary = glossary
         self.surface: dict[str, str] = {}
         self._stems = {"en": _Stems(stem_en), "de": _Stems(stem_de)}
+        self._content = {lang: _ContentStems(stems) for lang, stems in self._stems.items()}
         self._seen: set[str] = set()
+
+    def __setstate__(self, state: dict) -> None:
+        # Analyzers pickled (in stored matcher snapshots) before the content-word memo.
+        self.__dict__.update(state)
+        if "_content" not in state:
+            self._content = {lang: _ContentStems(stems) for lang, stems in self._stems.items()}
 
     def analyze(self, text: str) -> Analysis:
         """Analyse one text (any of English, German, Japanese, or a mix)."""
@@ -384,16 +403,13 @@ class Analyzer:
             runs = _CJK_RUN.findall(lowered)
             latin = _WORD.findall(_CJK_RUN.sub(" ", lowered) if runs else lowered)
         lang = _language(lowered, runs, latin)
-        stems = list(map(self._stems["de" if lang == "de" else "en"].__getitem__, latin))
-        words = [
-            stemmed
-            for word, stemmed in zip(latin, stems, strict=True)
-            if word not in STOP_WORDS and len(word) > 1
-        ]
+        key = "de" if lang == "de" else "en"
+        stems = list(map(self._stems[key].__getitem__, latin))
+        words = [stemmed for stemmed in map(self._content[key].__getitem__, latin) if stemmed]
         unseen = set(latin).difference(self._seen)
         if unseen:
             self._seen |= unseen
-            surface, stem = self.surface, self._stems["de" if lang == "de" else "en"]
+            surface, stem = self.surface, self._stems[key]
             # In the order of the text, not of the set (which varies between processes):
             # of two forms of equal length, the first one seen is shown.
             for word in [word for word in dict.fromkeys(latin) if word in unseen]:
@@ -401,7 +417,7 @@ class Analyzer:
                 # The shortest form seen is usually the plain one ("supply", not "supplies").
                 if len(word) < len(surface.get(stemmed, word + " ")):
                     surface[stemmed] = word
-        concepts = self.glossary.match_words(stems, "de" if lang == "de" else "en")
+        concepts = self.glossary.match_words(stems, key)
         translated = list(concepts) if lang != "en" else []
         if lang == "de":
             # English terms in German text (Software, Cloud, Machine Learning), except the

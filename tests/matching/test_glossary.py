@@ -165,3 +165,16 @@ def test_german_words_spelt_like_english_terms_keep_their_german_sense():
     assert not {"manufacturing", "nuclear", "wealth_management"} & set(german)
     assert "software" in analyze("Wir suchen Software für unsere Kunden.").concepts
     assert "manufacturing" in analyze("We run a plant in Ohio.").concepts
+
+
+def test_an_analyzer_pickled_before_the_content_word_memo_still_analyses():
+    # Stored matcher snapshots hold pickled analyzers of older code.
+    analyzer = Analyzer(Glossary.load())
+    expected = analyzer.analyze("Battery packs for the electric vehicles of tomorrow")
+    state = dict(analyzer.__dict__)
+    del state["_content"]
+    old = Analyzer.__new__(Analyzer)
+
+    old.__setstate__(state)
+
+    assert old.analyze("Battery packs for the electric vehicles of tomorrow") == expected
