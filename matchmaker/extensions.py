@@ -1,5 +1,7 @@
 """Extension objects, created unbound and initialised in `create_app`."""
 
+import logging
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_login import LoginManager
@@ -7,6 +9,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase
 
 from matchmaker.security import client_address
@@ -44,6 +47,11 @@ def refresh_planner_statistics(*tables: str) -> None:
     if db.engine.dialect.name != "postgresql":
         return
     quote = db.engine.dialect.identifier_preparer.quote
-    for table in tables:
-        db.session.execute(text(f"ANALYZE {quote(table)}"))
-    db.session.commit()
+    try:
+        for table in tables:
+            db.session.execute(text(f"ANALYZE {quote(table)}"))
+        db.session.commit()
+    except SQLAlchemyError:
+        # The change it follows is committed; autovacuum will do this later anyway.
+        db.session.rollback()
+        logging.getLogger(__name__).exception("ANALYZE %s failed", ", ".join(tables))

@@ -555,8 +555,9 @@ def send_claim_invitation(user: User | _Invitation) -> None:
 
 
 _EXPORT_BATCH = 1000
-"""Organisations read per round trip: memory stays bounded at any scale, and an IN list of
-this many ids suits every database."""
+"""Organisations read per round trip: the JSONL export holds one batch at a time (the CSV
+export builds its whole text, which the route sends), and an IN list of this many ids
+suits every database."""
 _EXPORTED_COLUMNS = ("id", *(name for name in COLUMNS if name not in VOCABULARY_FIELDS))
 
 _TermIds = dict[str, list[str]]

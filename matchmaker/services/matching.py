@@ -436,7 +436,7 @@ def _rehome(
     queries: Sequence[matching.Query] | None = None,
 ) -> None:
     """Give each of `startup_ids` that is matchable and has no stored row left a floor row
-    at the need that scores it best (the first of equals, needs by id, as in a rebuild)
+    at the need that scores it best (the first of equal shown scores, needs by id)
     among the matchable needs whose company has not dismissed it, if one scores it above 0.
 
     For the startups a refresh took the last row from. They are scored from their current
@@ -609,13 +609,17 @@ def refresh_dismissed_match(need: Need, startup: Organization) -> None:
 
 
 def _move_dismissed_floor_row(need: Need, startup: Organization) -> None:
+    # Without a matcher of the current model the row stays until a rebuild: deleting it
+    # could leave the startup with none.
+    loaded = current_matcher()
+    if loaded is None:
+        return
     moved = db.session.execute(
         sa.delete(Match).where(
             Match.need_id == need.id, Match.startup_id == startup.id, Match.is_exposure_floor
         )
     ).rowcount
-    loaded = current_matcher() if moved else None
-    if loaded is not None:
+    if moved:
         _rehome(loaded[1], {startup.id})
     db.session.commit()
 
