@@ -173,6 +173,40 @@ def test_a_startup_pushed_out_of_a_need_that_dismissed_it_gets_a_floor_row_elsew
     assert bakery in offered(app, [*needs, bakery_need])
 
 
+def test_an_edited_startup_in_no_top_list_gets_its_floor_row_where_it_was_not_dismissed(
+    app, make_user
+):
+    app.config["MATCHES_PER_NEED"] = 1
+    make_startup(app, make_user, "VoltCell", **BATTERY)
+    second = make_startup(app, make_user, "Second Cell", **SECOND_CELL)
+    make_startup(app, make_user, "Ladeprofi", **CHARGER)
+    battery_need = make_corporate_need(app, make_user)
+    charging_need = make_corporate_need(app, make_user, CHARGING_NEED)
+    rebuild(app)
+    dismiss(app, battery_need, second)
+
+    with app.app_context():
+        organization = db.session.get(matching.Organization, second)
+        organization.offers += " Also for barns."
+        db.session.commit()
+        matching.refresh_startup(organization)
+
+    # Still best at the need that dismissed it, and in no top list: its floor row goes to
+    # the next best need, scored and explained in every language from its new profile.
+    assert best_need_of(app, second, [battery_need, charging_need])[0] == battery_need
+    assert rows_of(app, second) == {charging_need: True}
+    with app.app_context():
+        row = db.session.scalar(sa.select(Match).where(Match.startup_id == second))
+        _, matcher = matching.current_matcher()
+        query = matching.need_query(db.session.get(Need, charging_need))
+        profile = matching.organization_profile(db.session.get(matching.Organization, second))
+        for lang in ("en", "de", "ja"):
+            [scored] = matcher.score_startups(query, [profile], lang)
+            assert row.reasons[lang] == scored.reasons
+        assert row.score == pytest.approx(scored.score, abs=1e-6)
+        assert row.reasons["de"] != row.reasons["en"]
+
+
 def test_the_database_holds_at_most_one_floor_row_per_startup(app, make_user):
     startup = make_startup(app, make_user, "VoltCell", **BATTERY)
     first = make_corporate_need(app, make_user)
@@ -217,41 +251,78 @@ def test_the_migrated_floor_row_index_counts_floor_rows_only(tmp_path):
     assert str(index["dialect_options"]["sqlite_where"]) == "is_exposure_floor"
 
 
-@pytest.mark.postgres
-@pytest.mark.skipif(not TEST_DATABASE_URL, reason="needs two connections to PostgreSQL")
-def test_a_refresh_that_meets_a_concurrent_floor_row_rolls_back_alone(app, make_user, monkeypatch):
-    app.config["MATCHES_PER_NEED"] = 1
-    battery = make_startup(app, make_user, "VoltCell", **BATTERY)
-    make_startup(app, make_user, "Ladeprofi", **CHARGER)
-    battery_need = make_corporate_need(app, make_user)
-    charging_need = make_corporate_need(app, make_user, CHARGING_NEED)
-    rebuild(app)
+def store_a_floor_row_meanwhile(monkeypatch, need_id, startup_id, execute) -> None:
+    """Let another worker's refresh store the startup's floor row (through `execute`) after
+    this refresh found the startup without a row and before it stores its own."""
     profiles_by_id = matching._profiles_by_id
 
     def meanwhile(organization_ids):
-        # Another worker's refresh stores the startup's floor row first (and commits).
-        with db.engine.connect() as other:
-            other.execute(
-                sa.insert(Match).values(
-                    need_id=charging_need,
-                    startup_id=battery,
-                    score=0.1,
-                    features={},
-                    reasons={},
-                    model_version="other",
-                    is_exposure_floor=True,
-                )
+        execute(
+            sa.insert(Match).values(
+                need_id=need_id,
+                startup_id=startup_id,
+                score=0.1,
+                features={},
+                reasons={},
+                model_version="other",
+                is_exposure_floor=True,
             )
-            other.commit()
+        )
         return profiles_by_id(organization_ids)
 
     monkeypatch.setattr(matching, "_profiles_by_id", meanwhile)
-    app.testing = False  # as in production: a failed refresh is logged, not raised
+
+
+def in_another_connection(statement) -> None:
+    with db.engine.connect() as other:
+        other.execute(statement)
+        other.commit()
+
+
+@pytest.mark.parametrize(
+    "other_worker",
+    [
+        "in this transaction",
+        # SQLite would wait for this refresh's lock: only PostgreSQL runs the two at once.
+        pytest.param(
+            "in another connection",
+            marks=[
+                pytest.mark.postgres,
+                pytest.mark.skipif(
+                    not TEST_DATABASE_URL, reason="needs two connections to PostgreSQL"
+                ),
+            ],
+        ),
+    ],
+)
+def test_a_refresh_that_meets_a_concurrent_floor_row_keeps_it_and_commits_the_rest(
+    app, make_user, monkeypatch, other_worker
+):
+    app.config["MATCHES_PER_NEED"] = 1
+    battery = make_startup(app, make_user, "VoltCell", **BATTERY)
+    make_startup(app, make_user, "Second Cell", **SECOND_CELL)
+    make_startup(app, make_user, "Ladeprofi", **CHARGER)
+    battery_need = make_corporate_need(app, make_user)
+    others = {
+        make_corporate_need(app, make_user, CHARGING_NEED),
+        make_corporate_need(app, make_user, SOLAR_NEED),
+    }
+    rebuild(app)
+    assert rows_of(app, battery) == {battery_need: False}  # its only row
+    # The other worker chose another need (the startup's profile changed in between, say):
+    # only the one-floor-row-per-startup index stands between the two rows.
+    best, _ = best_need_of(app, battery, others)
+    [elsewhere] = others - {best}
+    execute = db.session.execute if other_worker == "in this transaction" else in_another_connection
+    store_a_floor_row_meanwhile(monkeypatch, elsewhere, battery, execute)
+
+    # The refresh of the paused need re-homes the startup (tests raise a failed refresh).
     with app.app_context():
         profiles.set_need_status(db.session.get(Need, battery_need), NeedStatus.PAUSED)
 
+    # The paused need's rows are gone; the other worker's floor row is the startup's only one.
+    assert not [key for key in all_rows(app) if key[0] == battery_need]
+    assert rows_of(app, battery) == {elsewhere: True}
     with app.app_context():
-        assert db.session.get(Need, battery_need).status is NeedStatus.PAUSED  # kept
-    # The refresh is undone as a whole (the paused need's rows wait for the rebuild); the
-    # other worker's floor row stays, the only one.
-    assert rows_of(app, battery) == {battery_need: False, charging_need: True}
+        floor_row = db.session.scalar(sa.select(Match).where(Match.startup_id == battery))
+        assert floor_row.model_version == "other"

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased, selectinload
 
 from matchmaker import matching
@@ -472,9 +473,23 @@ def _rehome(
         for column, profile in enumerate(profiles)
         if scores[best[column], column] > 0
     ]
-    rows = _floor_rows(matcher, needs, queries, placed)
-    if rows:
-        db.session.execute(sa.insert(Match), rows)
+    _insert_floor_rows(_floor_rows(matcher, needs, queries, placed))
+
+
+def _insert_floor_rows(rows: list[dict]) -> None:
+    """Store floor rows, skipping those of startups that have one already: another
+    worker's refresh may have re-homed the same startup since `_rehome` looked. One floor
+    row is all a startup needs, and the rest of this refresh still commits."""
+    if not rows:
+        return
+    # The application runs on these two; both take the same arguments.
+    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    db.session.execute(
+        dialect.insert(Match).on_conflict_do_nothing(
+            index_elements=["startup_id"], index_where=Match.is_exposure_floor
+        ),
+        rows,
+    )
 
 
 def _profiles_by_id(organization_ids: set[int]) -> dict[str, matching.Profile]:
@@ -489,7 +504,8 @@ def _profiles_by_id(organization_ids: set[int]) -> dict[str, matching.Profile]:
 def refresh_startup(organization: Organization) -> None:
     """Score one startup against every matchable need after it was validated, edited or
     taken off, keeping each need's top rows; nothing is refitted. A startup that enters no
-    top list gets a floor row at the need that scores it best."""
+    top list gets a floor row at its best need (`_rehome`), as do the startups it pushes
+    out of their only top list."""
     db.session.execute(sa.delete(Match).where(Match.startup_id == organization.id))
     loaded = current_matcher()
     if loaded is not None and _is_matchable(
@@ -520,19 +536,7 @@ def refresh_startup(organization: Organization) -> None:
             for need, query, match in pairs
             if not (stored.get(need.id, (0, 0.0))[0] >= top_k and match.score <= stored[need.id][1])
         ]
-        floor = not entering
-        if floor:
-            # In no top list: its floor row, at the first need of the best score (needs
-            # come by id, as in a rebuild) that has not dismissed it.
-            dismissed_by = set(
-                db.session.scalars(
-                    _dismissals(NeedStartupMark.startup_id == organization.id).with_only_columns(
-                        NeedStartupMark.need_id
-                    )
-                )
-            )
-            candidates = [pair for pair in pairs if pair[0].id not in dismissed_by]
-            entering = [max(candidates, key=lambda pair: pair[2].score)] if candidates else []
+        pushed_out: set[int] = set()
         if entering:
             # Reasons in the other languages, for all entered needs in one batch each.
             translated = {
@@ -545,15 +549,13 @@ def refresh_startup(organization: Organization) -> None:
                 reasons.update(
                     {lang: found[index][0].reasons for lang, found in translated.items()}
                 )
-                rows += _rows_for_need(
-                    matcher, need, [match], {}, {match.startup_id: reasons}, exposure_floor=floor
-                )
+                rows += _rows_for_need(matcher, need, [match], {}, {match.startup_id: reasons})
             db.session.execute(sa.insert(Match), rows)
-            if not floor:
-                pushed_out = set()
-                for need, _, _ in entering:
-                    pushed_out |= _trim(need.id, top_k)
-                _rehome(matcher, pushed_out, needs, queries)
+            for need, _, _ in entering:
+                pushed_out |= _trim(need.id, top_k)
+        # `_rehome` places those left without a row: the startup itself if it entered no
+        # top list, and startups whose rows it pushed out.
+        _rehome(matcher, {organization.id, *pushed_out}, needs, queries)
     db.session.commit()
 
 
@@ -626,9 +628,7 @@ def _move_dismissed_floor_row(need: Need, startup: Organization) -> None:
 
 def _safely(refresh: Callable, *targets: Organization | Need) -> None:
     # A failed refresh must never undo or hide the change that caused it: the rows are
-    # only a cache of the ranking, and `matchmaker matches rebuild` repairs them. (That
-    # includes a refresh that meets another worker's floor row for the same startup: the
-    # unique index refuses the second, and this refresh is rolled back as a whole.)
+    # only a cache of the ranking, and `matchmaker matches rebuild` repairs them.
     try:
         refresh(*targets)
     except Exception:
