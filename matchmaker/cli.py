@@ -22,7 +22,7 @@ from matchmaker.services.errors import DomainError
 
 
 def _create_app():
-    from matchmaker import create_app
+    from matchmaker.app import create_app
 
     return create_app()
 

@@ -70,7 +70,7 @@ def rank_command(
         sys.exit(2)
     show_progress = sys.stderr.isatty() if progress is None else progress
     report = _reporter() if show_progress else None
-    matcher = Matcher(lang=lang, blas_threads=os.cpu_count())
+    matcher = Matcher(lang=lang, blas_threads=os.cpu_count(), n_jobs=-1)
     if report:
         click.echo(f"Fitting on {len(startups)} startups…", err=True)
     matcher.fit(startups)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
+from itertools import chain, repeat
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -213,6 +214,15 @@ class Glossary:
                 self._lengths[lang].setdefault(key[0], []).append(len(key))
             for lengths in self._lengths[lang].values():
                 lengths.sort(reverse=True)
+        # One-word terms by their word, and the words that start longer terms.
+        self._single = {
+            lang: {key[0]: concepts for key, concepts in phrases.items() if len(key) == 1}
+            for lang, phrases in self._phrases.items()
+        }
+        self._multi = {
+            lang: {word: [n for n in ns if n > 1] for word, ns in lengths.items() if max(ns) > 1}
+            for lang, lengths in self._lengths.items()
+        }
         for concept in self.concepts.values():
             unknown = [parent for parent in concept.broader if parent not in self.concepts]
             if unknown:
@@ -240,6 +250,8 @@ class Glossary:
 
     def match_words(self, words: list[str], lang: str) -> list[str]:
         """Concept ids named by a sequence of stemmed words, longest terms first."""
+        if lang != "de":
+            return self._match_english(words)
         phrases, lengths = self._phrases[lang], self._lengths[lang]
         found: list[str] = []
         covered = 0  # words before this position belong to a term found already
@@ -262,6 +274,27 @@ class Glossary:
             else:
                 if lang == "de":
                     found.extend(self._compound_concepts(words[position]))
+        return found
+
+    def _match_english(self, words: list[str]) -> list[str]:
+        # What `match_words` does, faster: only the words that start a term of several
+        # words are looked at one by one; in between, one-word terms are looked up in C.
+        single, multi, phrases = self._single["en"], self._multi["en"], self._phrases["en"]
+        if multi.keys().isdisjoint(words):
+            return list(chain.from_iterable(map(single.get, words, repeat(()))))
+        found: list[str] = []
+        done = 0  # words before this position are matched already
+        for position in [i for i, word in enumerate(words) if word in multi]:
+            if position < done:
+                continue
+            for length in multi[words[position]]:
+                concepts = phrases.get(tuple(words[position : position + length]))
+                if concepts:
+                    found += chain.from_iterable(map(single.get, words[done:position], repeat(())))
+                    found += concepts
+                    done = position + length
+                    break
+        found += chain.from_iterable(map(single.get, words[done:], repeat(())))
         return found
 
     def _compound_concepts(self, word: str) -> tuple[str, ...]:
@@ -377,11 +410,17 @@ class Analysis:
 
 
 class Analyzer:
-    """Turns raw text into an `Analysis`; remembers a readable surface form for each stem."""
+    """Turns raw text into an `Analysis`; remembers a readable surface form for each stem.
+
+    Surface forms are learned while `learning` is true (a matcher stops it after analysing
+    its pool): the words reasons show then depend on the pool only, not on which queries a
+    process happened to analyse before.
+    """
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self.surface: dict[str, str] = {}
+        self.learning = True
         self._stems = {"en": _Stems(stem_en), "de": _Stems(stem_de)}
         self._content = {lang: _ContentStems(stems) for lang, stems in self._stems.items()}
         self._seen: set[str] = set()
@@ -391,6 +430,20 @@ class Analyzer:
         self.__dict__.update(state)
         if "_content" not in state:
             self._content = {lang: _ContentStems(stems) for lang, stems in self._stems.items()}
+        # Analyzers pickled before `learning`: all were fitted, so they have learned.
+        self.__dict__.setdefault("learning", False)
+
+    def forget_surface(self) -> None:
+        """Start learning surface forms afresh (in a process that analyses part of a pool)."""
+        self.surface, self._seen = {}, set()
+
+    def learn_surface(self, surface: dict[str, str]) -> None:
+        """Take in surface forms learned elsewhere (by another process analysing later texts
+        of the same pool): a shorter form wins, of equal ones the form known first."""
+        mine = self.surface
+        for stem, word in surface.items():
+            if len(word) < len(mine.get(stem, word + " ")):
+                mine[stem] = word
 
     def analyze(self, text: str) -> Analysis:
         """Analyse one text (any of English, German, Japanese, or a mix)."""
@@ -405,8 +458,8 @@ class Analyzer:
         lang = _language(lowered, runs, latin)
         key = "de" if lang == "de" else "en"
         stems = list(map(self._stems[key].__getitem__, latin))
-        words = [stemmed for stemmed in map(self._content[key].__getitem__, latin) if stemmed]
-        unseen = set(latin).difference(self._seen)
+        words = list(filter(None, map(self._content[key].__getitem__, latin)))
+        unseen = set(latin).difference(self._seen) if self.learning else None
         if unseen:
             self._seen |= unseen
             surface, stem = self.surface, self._stems[key]

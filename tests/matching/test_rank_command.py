@@ -166,3 +166,41 @@ def test_runs_as_a_module(write_jsonl):
     )
 
     assert json.loads(completed.stdout)["matches"][0]["startup_id"] == "hr-tech"
+
+
+def test_the_console_script_ranks_without_loading_the_app(write_jsonl, tmp_path):
+    startups = write_jsonl("startups.jsonl", STARTUPS)
+    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+    output = tmp_path / "out.jsonl"
+    code = (
+        "import sys\n"
+        "from matchmaker.console import main\n"
+        f"sys.argv = ['matchmaker', 'rank', '--startups', {str(startups)!r},"
+        f" '--corporates', {str(corporates)!r}, '--output', {str(output)!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as end:\n"
+        "    assert not end.code, end.code\n"
+        "print(sorted(name for name in ('flask', 'sqlalchemy') if name in sys.modules))\n"
+    )
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    assert [row["corporate_id"] for row in read_lines(output)] == ["c1", "c1", "c2"]
+
+
+def test_the_console_script_hands_other_commands_to_the_app_command_line():
+    code = (
+        "import sys\n"
+        "from matchmaker.console import main\n"
+        "sys.argv = ['matchmaker', '--help']\n"
+        "main()\n"
+    )
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+    assert done.returncode == 0, done.stderr
+    for command in ("db", "demo", "matches", "rank", "users"):
+        assert f"  {command} " in done.stdout

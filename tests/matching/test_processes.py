@@ -1,0 +1,152 @@
+"""Big runs share the work out: analysis and ranking in forked processes, counting in C.
+Neither may change a single number, reason or word form."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from matchmaker.matching import Matcher, profile_from_dict, queries_for
+from matchmaker.matching import matcher as matcher_module
+from matchmaker.matching.matcher import TokenTfidf
+from matchmaker.matching.text import stem_en
+
+from .conftest import STARTUPS, corporate
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="other processes are forked on Linux only"
+)
+
+# Early startups write "approved" and "batteries", later ones "approval" and "battery":
+# the reasons must show "approved" (first of two equally long forms) and "battery" (shorter).
+EARLY = "Approved leasing of batteries for electric fleets, approved by insurers."
+LATE = "Battery approval in days: battery recycling and approval for second-life storage."
+
+
+def _pool() -> list:
+    startups = []
+    for round_ in range(4):
+        for index, data in enumerate(STARTUPS):
+            extra = EARLY if round_ < 2 else LATE
+            startups.append(
+                profile_from_dict(
+                    {
+                        **data,
+                        "id": f"{data['id']}-{round_}",
+                        "description": f"{data['description']} {extra if index % 2 else ''}",
+                    }
+                )
+            )
+    return startups
+
+
+def _queries() -> list:
+    corporates = [
+        corporate(text, id=f"c{number}")
+        for number, text in enumerate(
+            [
+                "Battery approval and battery leasing for our electric vans.",
+                "Insurance claims automation, fraud detection.",
+                "Earth observation imagery for crop insurance.",
+                "Robots for welding and quality inspection.",
+                "Payroll and recruiting software for our German office.",
+                "Plant-based meat for our grocery chain.",
+                "Batterien für Elektrofahrzeuge und Zulassung.",
+            ]
+        )
+    ]
+    return queries_for(corporates)
+
+
+@pytest.fixture
+def small_pieces(monkeypatch):
+    """Analysis shared out already for this tiny pool, in pieces of five startups."""
+    monkeypatch.setattr(matcher_module, "_ANALYSIS_PIECE", 5)
+    monkeypatch.setattr(matcher_module, "_ANALYSIS_PROCESSES_FROM", 10)
+
+
+def _as_data(rankings):
+    return [
+        (r.query_id, r.need_id, [(m.startup_id, m.score, m.features, m.reasons) for m in r.matches])
+        for r in rankings
+    ]
+
+
+def test_forked_processes_give_exactly_what_one_process_gives(small_pieces, monkeypatch):
+    forks = []
+    real_context = multiprocessing.get_context
+
+    def counting_context(method=None):
+        forks.append(method)
+        return real_context(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", counting_context)
+    results = {}
+    for jobs in (None, 2):
+        matcher = Matcher(n_jobs=jobs, chunk_size=2).fit(_pool())
+        rankings = matcher.rank(_queries(), top_k=5, lang="de")
+        results[jobs] = (dict(matcher.analyzer_.surface), _as_data(rankings))
+
+    assert forks.count("fork") == 2  # the pool's analysis and the ranking
+    assert results[2] == results[None]
+    surface = results[2][0]
+    assert surface[stem_en("approval")] == "approved"
+    assert surface[stem_en("batteries")] == "battery"
+
+
+def test_progress_is_reported_per_chunk_from_the_processes(small_pieces):
+    matcher = Matcher(n_jobs=2, chunk_size=3).fit(_pool())
+    queries = _queries()
+    reports = []
+
+    matcher.rank(queries, progress=lambda done, total: reports.append((done, total)))
+
+    assert reports == [(3, 7), (6, 7), (7, 7)]
+
+
+def test_reasons_show_the_pools_word_forms_whatever_queries_came_before():
+    # The pool writes only "batteries"; a query writing "battery" before must not change
+    # how later reasons show the word.
+    pool = [profile_from_dict({**STARTUPS[0], "description": "Batteries and batteries analytics."})]
+    matcher = Matcher().fit(pool)
+    before = matcher.rank_one(corporate("Batteries for our vans")).matches[0].reasons
+
+    matcher.rank_one(corporate("A battery supplier, battery recycling"))
+    after = matcher.rank_one(corporate("Batteries for our vans")).matches[0].reasons
+
+    assert after == before
+    assert matcher.analyzer_.surface[stem_en("battery")] == "batteries"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_token_tfidf_gives_the_numbers_of_scikit_learns_vectorizer(seed):
+    rng = np.random.default_rng(seed)
+    words = [f"w{number}" for number in range(40)] + ["ä", "電池", "x" * 50]
+
+    def documents(count):
+        return [
+            list(rng.choice(words, size=rng.integers(0, 30))) + (["unseen"] if i % 7 else [])
+            for i in range(count)
+        ]
+
+    train, test = documents(60), documents(20)
+    train[0] = []  # an empty document counts for the IDF
+    reference = TfidfVectorizer(
+        analyzer=lambda tokens: tokens, sublinear_tf=True, norm=None, dtype=np.float32
+    )
+    ours = TokenTfidf()
+
+    expected_fit, fitted = reference.fit_transform(train), ours.fit_transform(train)
+    test[-1] = []
+    expected, transformed = reference.transform(test), ours.transform(test)
+
+    assert list(ours.get_feature_names_out()) == list(reference.get_feature_names_out())
+    for left, right in ((fitted, expected_fit), (transformed, expected)):
+        assert right.dtype == left.dtype == np.float32
+        assert left.shape == right.shape
+        assert (left != right).nnz == 0
+        assert left.has_sorted_indices
