@@ -243,6 +243,11 @@ class Matcher(BaseEstimator):
         self.n_jobs = n_jobs
         self.random_state = random_state
 
+    def __setstate__(self, state: dict) -> None:
+        # Matchers stored (pickled in snapshots) before `n_jobs` existed.
+        state.setdefault("n_jobs", None)
+        super().__setstate__(state)
+
     def fit(self, startups: Sequence[Profile], y: None = None) -> Matcher:
         """Learn vocabularies, IDF weights and the latent space from the startup pool."""
         self._check_params()

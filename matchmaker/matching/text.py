@@ -214,6 +214,13 @@ class Glossary:
                 self._lengths[lang].setdefault(key[0], []).append(len(key))
             for lengths in self._lengths[lang].values():
                 lengths.sort(reverse=True)
+        self._index_by_word()
+        for concept in self.concepts.values():
+            unknown = [parent for parent in concept.broader if parent not in self.concepts]
+            if unknown:
+                raise ValueError(f"concept {concept.id}: unknown broader concepts {unknown}")
+
+    def _index_by_word(self) -> None:
         # One-word terms by their word, and the words that start longer terms.
         self._single = {
             lang: {key[0]: concepts for key, concepts in phrases.items() if len(key) == 1}
@@ -223,10 +230,12 @@ class Glossary:
             lang: {word: [n for n in ns if n > 1] for word, ns in lengths.items() if max(ns) > 1}
             for lang, lengths in self._lengths.items()
         }
-        for concept in self.concepts.values():
-            unknown = [parent for parent in concept.broader if parent not in self.concepts]
-            if unknown:
-                raise ValueError(f"concept {concept.id}: unknown broader concepts {unknown}")
+
+    def __setstate__(self, state: dict) -> None:
+        # Glossaries pickled (in stored matcher snapshots) before these indexes existed.
+        self.__dict__.update(state)
+        if "_single" not in state:
+            self._index_by_word()
 
     @classmethod
     def load(cls) -> Glossary:

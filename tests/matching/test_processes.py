@@ -4,6 +4,7 @@ Neither may change a single number, reason or word form."""
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import sys
 
 import numpy as np
@@ -150,3 +151,27 @@ def test_token_tfidf_gives_the_numbers_of_scikit_learns_vectorizer(seed):
         assert left.shape == right.shape
         assert (left != right).nnz == 0
         assert left.has_sorted_indices
+
+
+def test_a_matcher_stored_by_older_code_still_ranks(matcher):
+    # Stored snapshots hold matchers pickled before `n_jobs`, the analyzer's `learning` and
+    # the glossary's word indexes existed.
+    expected = matcher.rank([corporate("Battery packs for electric vans, Batterien")])
+    state = pickle.loads(pickle.dumps(matcher)).__dict__
+    del state["n_jobs"]
+    glossary = state["glossary_"]
+    assert state["analyzer_"].glossary is glossary
+    del glossary.__dict__["_single"], glossary.__dict__["_multi"]
+    del state["analyzer_"].__dict__["learning"]
+
+    old = pickle.loads(_pickled_like(Matcher, state))
+
+    assert old.rank([corporate("Battery packs for electric vans, Batterien")]) == expected
+    assert old.analyzer_.learning is False
+
+
+def _pickled_like(cls, state: dict) -> bytes:
+    """The pickle of an object of `cls` whose attributes were `state`."""
+    instance = cls.__new__(cls)
+    instance.__dict__.update(state)
+    return pickle.dumps(instance)
