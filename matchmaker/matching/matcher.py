@@ -27,7 +27,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, repeat
@@ -1003,11 +1003,17 @@ def _mapped(function: Callable[[int], object], tasks: int, jobs: int, shared: tu
             return
         # Objects the collector never visits stay shared with the forked processes instead
         # of being copied into each (it writes to every object it looks at).
+        frozen = gc.get_freeze_count()
         gc.freeze()
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            yield from pool.imap(function, range(tasks))
+        try:
+            # A process that dies (out of memory, say) ends this with BrokenProcessPool.
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(jobs, mp_context=context) as executor:
+                yield from executor.map(function, range(tasks))
+        finally:
+            if not frozen:  # frozen by someone else before: leave it so
+                gc.unfreeze()
     finally:
-        gc.unfreeze()
         _SHARED = ()
 
 

@@ -4,8 +4,10 @@ Neither may change a single number, reason or word form."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 import sys
+from concurrent.futures.process import BrokenProcessPool
 
 import numpy as np
 import pytest
@@ -175,3 +177,16 @@ def _pickled_like(cls, state: dict) -> bytes:
     instance = cls.__new__(cls)
     instance.__dict__.update(state)
     return pickle.dumps(instance)
+
+
+def test_a_process_that_dies_ends_the_run_with_an_error(small_pieces, monkeypatch):
+    matcher = Matcher(n_jobs=2, chunk_size=2).fit(_pool())
+
+    def die(*args):
+        if multiprocessing.parent_process() is not None:
+            os._exit(1)  # killed, as by the kernel when out of memory
+
+    monkeypatch.setattr(Matcher, "_rank_chunk", die)
+
+    with pytest.raises(BrokenProcessPool):
+        matcher.rank(_queries())
