@@ -44,6 +44,12 @@ from matchmaker.matching import (
 @click.option("--output", "output_path", default="-", show_default=True, help="- for stdout.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
 @click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to rank in (default: one per CPU).",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Report progress on stderr (default: only when stderr is a terminal).",
@@ -54,6 +60,7 @@ def rank_command(
     top_k: int,
     output_path: str,
     lang: str,
+    jobs: int | None,
     progress: bool | None,
 ) -> None:
     """Rank startups for each corporate and each of its needs."""
@@ -70,7 +77,7 @@ def rank_command(
         sys.exit(2)
     show_progress = sys.stderr.isatty() if progress is None else progress
     report = _reporter() if show_progress else None
-    matcher = Matcher(lang=lang, blas_threads=os.cpu_count(), n_jobs=-1)
+    matcher = Matcher(lang=lang, blas_threads=os.cpu_count(), n_jobs=jobs or -1)
     if report:
         click.echo(f"Fitting on {len(startups)} startups…", err=True)
     matcher.fit(startups)

@@ -204,3 +204,20 @@ def test_the_console_script_hands_other_commands_to_the_app_command_line():
     assert done.returncode == 0, done.stderr
     for command in ("db", "demo", "matches", "rank", "users"):
         assert f"  {command} " in done.stdout
+
+
+def test_jobs_option(write_jsonl, tmp_path):
+    startups = write_jsonl("startups.jsonl", STARTUPS)
+    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+    outputs = []
+    for jobs in ("1", "2"):
+        output = tmp_path / f"out-{jobs}.jsonl"
+        args = ["--startups", str(startups), "--corporates", str(corporates), "--jobs", jobs]
+        assert rank(*args, "--output", str(output)).exit_code == 0
+        outputs.append(output.read_text(encoding="utf-8"))
+
+    refused = rank("--startups", str(startups), "--corporates", str(corporates), "--jobs", "0")
+
+    assert outputs[0] == outputs[1] != ""
+    assert refused.exit_code == 2
+    assert "--jobs" in refused.output
