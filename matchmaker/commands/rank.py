@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
-from typing import IO
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager, suppress
+from typing import IO, NoReturn
 
 import click
 
@@ -66,24 +68,63 @@ def rank_command(
     """Rank startups for each corporate and each of its needs."""
     if startups_path == "-" and corporates_path == "-":
         raise click.UsageError("only one of --startups and --corporates can be stdin")
+    with ExitStack() as opened:
+        try:
+            # Opened first: an unwritable output fails before minutes of work.
+            stream = opened.enter_context(_output(output_path))
+        except OSError as error:
+            _fail(f"{output_path}: {error.strerror}")
+        try:
+            startups = _read(startups_path)
+            corporates = _read(corporates_path)
+        except ProfileFormatError as error:
+            _fail(str(error))
+        except OSError as error:
+            _fail(f"{error.filename}: {error.strerror}")
+        show_progress = sys.stderr.isatty() if progress is None else progress
+        report = _reporter() if show_progress else None
+        matcher = Matcher(lang=lang, blas_threads=os.cpu_count(), n_jobs=jobs or -1)
+        if report:
+            click.echo(f"Fitting on {len(startups)} startups…", err=True)
+        matcher.fit(startups)
+        rankings = matcher.rank(queries_for(corporates), top_k=top_k, progress=report)
+        try:
+            _write(rankings, stream)
+        except OSError as error:
+            _fail(f"{output_path}: {error.strerror}")
+
+
+@contextmanager
+def _output(path: str) -> Iterator[IO[str]]:
+    """The stream to write to. A file is written beside its place and takes it only when
+    all went well: an error leaves an existing file as it was. Devices and pipes
+    (/dev/stdout) are written to directly."""
+    if path == "-":
+        yield sys.stdout
+        return
+    if os.path.exists(path) and not os.path.isfile(path):
+        with open(path, "w", encoding="utf-8") as stream:
+            yield stream
+        return
+    directory, name = os.path.split(os.path.abspath(path))
+    handle, partial = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=directory)
     try:
-        startups = _read(startups_path)
-        corporates = _read(corporates_path)
-    except ProfileFormatError as error:
-        click.echo(f"Error: {error}", err=True)
-        sys.exit(2)
-    except OSError as error:
-        click.echo(f"Error: {error.filename}: {error.strerror}", err=True)
-        sys.exit(2)
-    show_progress = sys.stderr.isatty() if progress is None else progress
-    report = _reporter() if show_progress else None
-    matcher = Matcher(lang=lang, blas_threads=os.cpu_count(), n_jobs=jobs or -1)
-    if report:
-        click.echo(f"Fitting on {len(startups)} startups…", err=True)
-    matcher.fit(startups)
-    rankings = matcher.rank(queries_for(corporates), top_k=top_k, progress=report)
-    with click.open_file(output_path, "w", encoding="utf-8") as output:
-        _write(rankings, output)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(partial, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            yield stream
+        os.replace(partial, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(partial)
+        raise
+
+
+def _fail(message: str) -> NoReturn:
+    """One line on stderr and exit code 2; an output file opened already stays as it was."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(2)
 
 
 def _read(path: str) -> list[Profile]:

@@ -221,3 +221,33 @@ def test_jobs_option(write_jsonl, tmp_path):
     assert outputs[0] == outputs[1] != ""
     assert refused.exit_code == 2
     assert "--jobs" in refused.output
+
+
+def test_bad_input_leaves_an_existing_output_file_as_it_was(write_jsonl, tmp_path):
+    startups = write_jsonl("startups.jsonl", [*STARTUPS[:3], "{not json"])
+    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+    output = tmp_path / "out.jsonl"
+    output.write_text("yesterday's rankings\n", encoding="utf-8")
+    before = sorted(path.name for path in tmp_path.iterdir())
+
+    result = rank(
+        "--startups", str(startups), "--corporates", str(corporates), "--output", str(output)
+    )
+
+    assert result.exit_code == 2
+    assert "startups.jsonl, line 4" in result.stderr
+    assert output.read_text(encoding="utf-8") == "yesterday's rankings\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == before  # nothing left behind
+
+
+def test_an_unwritable_output_fails_at_once_with_one_line(write_jsonl, tmp_path):
+    startups = write_jsonl("startups.jsonl", STARTUPS)
+    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+    output = tmp_path / "no such folder" / "out.jsonl"
+
+    result = rank(
+        "--startups", str(startups), "--corporates", str(corporates), "--output", str(output)
+    )
+
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {output}: No such file or directory\n"
