@@ -300,8 +300,9 @@ class Matcher(BaseEstimator):
         jobs = self._jobs(len(chunks))
         if jobs > 1:
             # Transposed once here, the forked processes share the pool's columns.
+            whole_unused = _unit(self.pool_.text_norm)  # see `_scores`
             for name in _POOL_PRODUCTS:
-                if getattr(self.pool_, name).nnz:
+                if getattr(self.pool_, name).nnz and not (name == "text" and whole_unused):
                     self.pool_.transposed(name)
         rankings = []
         shared = (self, chunks, top_k, lang or self.lang)
@@ -368,7 +369,7 @@ class Matcher(BaseEstimator):
             for start in range(0, len(queries), self.chunk_size):
                 chunk = queries[start : start + self.chunk_size]
                 side = self._encode([self._query_doc(query) for query in chunk], query_side=True)
-                scores = self._scores(self._features(side, pool), side, pool)
+                scores = self._scores(side, pool)
                 result[start : start + len(chunk)] = _shown_scores(scores)
         return result
 
@@ -404,9 +405,9 @@ class Matcher(BaseEstimator):
                     continue
                 chunk = queries[start : start + self.chunk_size]
                 side = self._encode([self._query_doc(query) for query in chunk], query_side=True)
-                features = self._features(side, pool)
-                scores = self._scores(features, side, pool)
+                scores = self._scores(side, pool)
                 rows, cols = inside[:, 0] - start, inside[:, 1]
+                features = self._pair_features(side, pool, rows, cols)
                 for lang in langs:
                     matches = self._pair_matches(
                         side, pool, rows, cols, features, scores, lang, ids
@@ -446,7 +447,7 @@ class Matcher(BaseEstimator):
             for start in range(0, len(queries), self.chunk_size):
                 chunk = queries[start : start + self.chunk_size]
                 side = self._encode([self._query_doc(query) for query in chunk], query_side=True)
-                scores = self._scores(self._features(side, self.pool_), side, self.pool_)
+                scores = self._scores(side, self.pool_)
                 inside = (excluded[:, 0] >= start) & (excluded[:, 0] < start + len(chunk))
                 scores[excluded[inside, 0] - start, excluded[inside, 1]] = 0
                 rows = np.argmax(scores, axis=0)  # the first of equal maxima: lowest index
@@ -685,52 +686,19 @@ class Matcher(BaseEstimator):
             side.clause_text, side.clause_concepts, _ = self._blocks(clauses)
         return side
 
-    def _features(self, queries: _Side, pool: _Side) -> dict[str, np.ndarray]:
-        """Dense (queries x pool) matrices of every feature that is not all zero."""
+    def _product(self, left: sp.csr_matrix | np.ndarray, pool: _Side, block: str) -> np.ndarray:
+        """Dense (queries x pool) product of query rows with the named block of the pool."""
+        right_t = pool.transposed(block)
+        if isinstance(right_t, np.ndarray):
+            # Few columns (concepts, labels): most pairs overlap, BLAS on dense is cheaper.
+            return (left if isinstance(left, np.ndarray) else left.toarray()) @ right_t
+        return _sparse_product(sp.csr_matrix(left), right_t, self.blas_threads or 1)
 
-        def cosine(query_block: str, pool_block: str) -> np.ndarray | None:
-            left, right = getattr(queries, query_block), getattr(pool, pool_block)
-            if left.nnz == 0 or right.nnz == 0:
-                return None
-            right_t = pool.transposed(pool_block)
-            if isinstance(right_t, np.ndarray):
-                # Few columns (concepts, labels): most pairs overlap, BLAS on dense is cheaper.
-                return left.toarray() @ right_t
-            return _sparse_product(left, right_t, self.blas_threads or 1)
-
-        features = {
-            "seek_offer": cosine("seek", "offer"),
-            "offer_seek": cosine("offer", "seek"),
-            "concepts": cosine("concepts", "concepts"),
-            "taxonomy": cosine("tags", "tags"),
-        }
-        # The whole profile is the normalised sum of its offer and seek vectors, so its cosine
-        # follows from the four part products; two of them are features already and the other
-        # two are cheap (short descriptions, few startups say what they seek). This saves the
-        # dearest sparse product of all.
-        own = [cosine("offer", "offer"), cosine("seek", "seek")]  # needed for text only
-        parts = [own[0], features["offer_seek"], features["seek_offer"], own[1]]
-        present = [part for part in parts if part is not None]
-        if present:
-            # Sum into a product of our own when there is one: a copy is a pass less.
-            mine = next((part for part in present if any(part is o for o in own)), None)
-            first = mine if mine is not None else present[0]
-            text = first if mine is not None else first.copy()
-            for part in present:
-                if part is not first:  # the copied part is in `text` already
-                    text += part
-            text /= queries.text_norm[:, None]
-            if not _unit(pool.text_norm):
-                text /= pool.text_norm[None, :]
-            features["text"] = text
-        if queries.lsa is not None and pool.lsa is not None:
-            lsa = queries.lsa @ pool.lsa.T
-            features["lsa"] = np.clip(lsa, 0.0, 1.0, out=lsa)
-        for name, labels in (
-            ("partnership", "partnership"),
-            ("stage", "stage"),
-            ("language", "languages"),
-        ):
+    def _label_features(self, queries: _Side, pool: _Side) -> dict[str, np.ndarray]:
+        """The compatibility features (1 or 0) of every pair that compares the labels: one
+        column, broadcast, when every startup has the same labels."""
+        features = {}
+        for name, labels in zip(COMPATIBILITY_FEATURES, _LABEL_BLOCKS, strict=True):
             left, right = getattr(queries, labels), getattr(pool, labels)
             if left.nnz == 0 or right.nnz == 0:
                 continue
@@ -739,40 +707,102 @@ class Matcher(BaseEstimator):
                 column = ((left @ right[:1].T).toarray() > 0).astype(np.float32)
                 features[name] = np.broadcast_to(column, (left.shape[0], right.shape[0]))
             else:
-                features[name] = (cosine(labels, labels) > 0).astype(np.float32)
-        return {name: value for name, value in features.items() if value is not None}
+                features[name] = (self._product(left, pool, labels) > 0).astype(np.float32)
+        return features
 
-    def _scores(self, features: dict[str, np.ndarray], queries: _Side, pool: _Side) -> np.ndarray:
-        """Combined scores: weighted mean of the available content features, scaled by the
-        share of compatible ones. Written for few passes over the (queries x pool) arrays."""
-        weights = np.array(
-            [(self.weights or DEFAULT_WEIGHTS).get(name, 0.0) for name in FEATURES],
-            dtype=np.float32,
-        )
+    def _scores(self, queries: _Side, pool: _Side) -> np.ndarray:
+        """Combined scores of every (query, startup) pair: the weighted mean of the content
+        signals available for the pair, times the compatibility factor.
+
+        The signals are not made one by one and then added up: every weight and every
+        factor that is one number per query goes into the query rows, and the rows are
+        multiplied with the pool's blocks, so the (queries x pool) array is passed over a
+        few times instead of a dozen. `_pair_features` gives the single signals of the
+        pairs that are shown."""
+        weights = _weights(self.weights)
         shape = (queries.available.shape[0], pool.available.shape[0])
         scale = 1 / np.maximum(_pair_sum(queries.available * weights, pool.available), 1e-9)
-        compatible = self._compatible(features, queries, pool, shape)
-        # Factors that are one number per query (the usual case: the same features are
-        # available for the whole pool) go into the weights instead of a pass of their own.
+        compatible = self._compatible(self._label_features(queries, pool), queries, pool, shape)
         if scale.shape[1] == 1 and compatible is not None and compatible.shape[1] == 1:
             scale, compatible = scale * compatible, None
-        row_scale = scale if scale.shape[1] == 1 else np.ones((shape[0], 1), np.float32)
-        content, scratch = None, np.empty(shape, np.float32)
-        for name in CONTENT_FEATURES:
-            weight = weights[FEATURES.index(name)]
-            if name in features and weight:
-                if content is None:
-                    content = np.multiply(features[name], weight * row_scale, dtype=np.float32)
-                else:
-                    content += np.multiply(features[name], weight * row_scale, out=scratch)
+        per_query = scale[:, 0] if scale.shape[1] == 1 else np.ones(shape[0], np.float32)
+        weight = {name: float(w) for name, w in zip(FEATURES, weights, strict=True)}
+
+        def scaled(matrix: sp.csr_matrix, factor: np.ndarray) -> sp.csr_matrix:
+            # Each query's row times its factor.
+            return sp.csr_matrix(sp.diags(factor.astype(np.float32)) @ matrix)
+
+        # Words: the whole profile's cosine is (offer + seek) . (pool offer + pool seek)
+        # over both lengths. When the pool's whole vectors have length 1 (no startup says
+        # both what it offers and what it seeks), it shares the pool's blocks with
+        # seek_offer (seek . pool offer) and offer_seek (offer . pool seek): two products.
+        whole_weight = weight["text"] * per_query
+        if _unit(pool.text_norm):
+            whole = scaled(queries.offer + queries.seek, whole_weight / queries.text_norm)
+            parts = [
+                (whole + scaled(queries.seek, weight["seek_offer"] * per_query), "offer"),
+                (whole + scaled(queries.offer, weight["offer_seek"] * per_query), "seek"),
+            ]
+        else:
+            parts = [
+                (scaled(queries.text, whole_weight), "text"),
+                (scaled(queries.seek, weight["seek_offer"] * per_query), "offer"),
+                (scaled(queries.offer, weight["offer_seek"] * per_query), "seek"),
+            ]
+        parts += [
+            (scaled(queries.concepts, weight["concepts"] * per_query), "concepts"),
+            (scaled(queries.tags, weight["taxonomy"] * per_query), "tags"),
+        ]
+        content = None
+        for left, block in parts:
+            if left.nnz == 0 or getattr(pool, block).nnz == 0:
+                continue
+            product = self._product(left, pool, block)
+            if content is None:
+                content = product
+            else:
+                content += product
+        if queries.lsa is not None and pool.lsa is not None and weight["lsa"]:
+            lsa = (queries.lsa * (weight["lsa"] * per_query)[:, None]) @ pool.lsa.T
+            np.maximum(lsa, 0, out=lsa)  # cosines below 0 count as 0
+            if content is None:
+                content = lsa
+            else:
+                content += lsa
         if content is None:
             return np.zeros(shape, np.float32)
         if scale.shape[1] != 1:
             content *= scale
         if compatible is not None:
             content *= compatible
-        # No clipping pass: every feature is >= 0, and shown scores are clipped to 1.
+        # No clipping pass: every signal is >= 0, and shown scores are clipped to 1.
         return content
+
+    def _pair_features(
+        self, queries: _Side, pool: _Side, rows: np.ndarray, cols: np.ndarray
+    ) -> dict[str, np.ndarray]:
+        """The single signals of the given (query row, pool column) pairs, capped at 1:
+        what the score of each pair is made of."""
+
+        def dot(query_block: str, pool_block: str) -> np.ndarray:
+            left, right = getattr(queries, query_block), getattr(pool, pool_block)
+            if left.nnz == 0 or right.nnz == 0:
+                return np.zeros(len(rows), np.float32)
+            return np.asarray(left[rows].multiply(right[cols]).sum(axis=1)).ravel()
+
+        features = {
+            "text": dot("text", "text"),
+            "seek_offer": dot("seek", "offer"),
+            "offer_seek": dot("offer", "seek"),
+            "concepts": dot("concepts", "concepts"),
+            "taxonomy": dot("tags", "tags"),
+            "lsa": np.zeros(len(rows), np.float32),
+        }
+        if queries.lsa is not None and pool.lsa is not None:
+            features["lsa"] = np.einsum("ij,ij->i", queries.lsa[rows], pool.lsa[cols])
+        for name, labels in zip(COMPATIBILITY_FEATURES, _LABEL_BLOCKS, strict=True):
+            features[name] = (dot(labels, labels) > 0).astype(np.float32)
+        return {name: np.clip(value, 0.0, 1.0) for name, value in features.items()}
 
     def _compatible(
         self,
@@ -812,8 +842,7 @@ class Matcher(BaseEstimator):
         rankings = [Ranking(query.corporate.id, query.need_id) for query in queries]
         if not pool_ids or top_k <= 0:
             return rankings
-        features = self._features(side, pool)
-        scores = self._scores(features, side, pool)
+        scores = self._scores(side, pool)
         top = _top_indices(scores, top_k, self.blas_threads or 1)
         keep_zero = pool is not self.pool_  # score_startups reports every given startup
         rows = np.repeat(np.arange(len(top)), [len(indices) for indices in top])
@@ -821,6 +850,7 @@ class Matcher(BaseEstimator):
         if not keep_zero:
             positive = scores[rows, cols] >= _MIN_SCORE
             rows, cols = rows[positive], cols[positive]
+        features = self._pair_features(side, pool, rows, cols)
         matches = self._pair_matches(side, pool, rows, cols, features, scores, lang, pool_ids)
         for row, match in zip(rows.tolist(), matches, strict=True):
             rankings[row].matches.append(match)
@@ -837,13 +867,13 @@ class Matcher(BaseEstimator):
         lang: str,
         pool_ids: list[str],
     ) -> list[Match]:
-        """The `Match` of each (query row, pool column) pair, with its reasons in `lang`."""
+        """The `Match` of each (query row, pool column) pair, with its reasons in `lang`;
+        `features` are the pairs' own (`_pair_features`)."""
         reasons = self._reasons(side, pool, rows, cols, features, lang)
         available = (side.available[rows] * pool.available[cols]).astype(bool)
         values = np.zeros((len(rows), len(FEATURES)))
         for index, name in enumerate(FEATURES):
-            if name in features:
-                values[:, index] = np.minimum(features[name][rows, cols], 1.0)
+            values[:, index] = features[name]
         values = np.round(values, 6).tolist()
         pair_scores = _shown_scores(scores[rows, cols]).tolist()
         # Pairs share few availability patterns: look the shown feature names up once each.
@@ -891,12 +921,12 @@ class Matcher(BaseEstimator):
         concept_names = [
             concepts[c].label(lang) if c in concepts else c for c in self.concept_ids_.tolist()
         ]
-        offer_seek = features.get("offer_seek")
+        offer_seek = features["offer_seek"]
         reasons = []
         for index, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
             query_doc, startup_doc = queries.docs[row], pool.docs[col]
             their_seek = ""
-            if offer_seek is not None and offer_seek[row, col] > 0.1:
+            if offer_seek[index] > 0.1:
                 their_seek = _shorten(_first_sentence(startup_doc.seek_summary))
             evidence = Evidence(
                 offer=startup_doc.summary,
@@ -950,8 +980,10 @@ class Matcher(BaseEstimator):
 
 
 _DENSE_PRODUCT_COLUMNS = 2_000
+# The label blocks of the compatibility features, in their order.
+_LABEL_BLOCKS = ("partnership", "stage", "languages")
 # The pool's blocks that query rows are multiplied with.
-_POOL_PRODUCTS = ("seek", "offer", "concepts", "tags", "partnership", "stage", "languages")
+_POOL_PRODUCTS = ("text", "seek", "offer", "concepts", "tags", *_LABEL_BLOCKS)
 # Analysis of the pool is shared out in pieces of this many startups, to other processes only
 # from this size of pool on (below it, forking costs more than it saves).
 _ANALYSIS_PIECE = 2_000
@@ -1072,6 +1104,12 @@ def _associations(concepts: sp.csr_matrix) -> sp.csr_matrix:
     strongest = pmi.max(axis=1, keepdims=True) if len(pmi) else pmi
     pmi = np.divide(pmi, strongest, out=np.zeros_like(pmi), where=strongest > 0)
     return sp.csr_matrix(pmi.astype(np.float32))
+
+
+def _weights(weights: dict[str, float] | None) -> np.ndarray:
+    """The content weights in `FEATURES` order (0 for the compatibility features)."""
+    chosen = weights or DEFAULT_WEIGHTS
+    return np.array([chosen.get(name, 0.0) for name in FEATURES], dtype=np.float32)
 
 
 def _shown_scores(scores: np.ndarray) -> np.ndarray:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
-from itertools import chain, repeat
+from itertools import chain, pairwise, repeat
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -230,11 +230,16 @@ class Glossary:
             lang: {word: [n for n in ns if n > 1] for word, ns in lengths.items() if max(ns) > 1}
             for lang, lengths in self._lengths.items()
         }
+        # The first two words of the longer terms: a term can start only where they stand.
+        self._openings = {
+            lang: {key[:2] for key in phrases if len(key) > 1}
+            for lang, phrases in self._phrases.items()
+        }
 
     def __setstate__(self, state: dict) -> None:
         # Glossaries pickled (in stored matcher snapshots) before these indexes existed.
         self.__dict__.update(state)
-        if "_single" not in state:
+        if "_openings" not in state:
             self._index_by_word()
 
     @classmethod
@@ -291,9 +296,11 @@ class Glossary:
         single, multi, phrases = self._single["en"], self._multi["en"], self._phrases["en"]
         if multi.keys().isdisjoint(words):
             return list(chain.from_iterable(map(single.get, words, repeat(()))))
+        openings = self._openings["en"]
         found: list[str] = []
         done = 0  # words before this position are matched already
-        for position in [i for i, word in enumerate(words) if word in multi]:
+        pairs = pairwise(words)
+        for position in [i for i, pair in enumerate(pairs) if pair in openings]:
             if position < done:
                 continue
             for length in multi[words[position]]:

@@ -17,6 +17,11 @@ from matchmaker.matching import (
     profile_from_dict,
     queries_for,
 )
+from matchmaker.matching.matcher import (
+    COMPATIBILITY_FEATURES,
+    CONTENT_FEATURES,
+    DEFAULT_WEIGHTS,
+)
 
 from .conftest import STARTUPS, corporate
 
@@ -349,3 +354,53 @@ def test_a_query_also_finds_the_concepts_the_pool_names_together_with_its_own():
     assert ranked[-1] == "shopshield"
     with pytest.raises(ValueError, match="concept_expansion"):
         Matcher(concept_expansion=-0.1).fit(pool)
+
+
+@pytest.mark.parametrize("pool_seeks", [False, True], ids=["offers only", "offers and seeks"])
+def test_each_score_is_the_weighted_mean_of_the_signals_it_shows(pool_seeks):
+    # Scores are computed for all pairs at once, the signals shown for each pair one by one;
+    # both ways must agree. Without seeks in the pool the words take the shorter way.
+    startups = [
+        profile_from_dict(
+            {
+                **data,
+                "seeks": data.get("seeks", "") if pool_seeks else "",
+                "partnership_types": ["pilot"] if index % 2 else [],
+                "stage": "seed" if index % 3 else "",
+            }
+        )
+        for index, data in enumerate(STARTUPS)
+    ]
+    corporates = [
+        corporate(
+            text,
+            id=f"c{index}",
+            languages=languages,
+            partnership_types=types,
+            # What the corporate offers meets what a startup seeks (offer_seek).
+            description="We invest in startups and distribute their products in Japan.",
+        )
+        for index, (text, languages, types) in enumerate(
+            [
+                (BATTERY_NEEDS["en"], ["en"], ["pilot"]),
+                (BATTERY_NEEDS["de"], ["de"], []),
+                ("Satellite imagery and distribution in Japan", ["ja", "en"], ["investment"]),
+                ("Fraud detection, payroll, robots, plant-based meat", [], []),
+            ]
+        )
+    ]
+    matcher = Matcher(concept_pivot=0, compatibility=0.3).fit(startups)  # signals <= 1
+
+    checked = 0
+    for matches in matcher.score_pairs(queries_for(corporates), startups):
+        for match in matches:
+            shown = match.features
+            content = [name for name in CONTENT_FEATURES if name in shown]
+            mean = sum(DEFAULT_WEIGHTS[name] * shown[name] for name in content) / sum(
+                DEFAULT_WEIGHTS[name] for name in content
+            )
+            labels = [shown[name] for name in COMPATIBILITY_FEATURES if name in shown]
+            factor = 0.7 + 0.3 * sum(labels) / len(labels) if labels else 1.0
+            assert match.score == pytest.approx(min(mean * factor, 1.0), abs=3e-6)
+            checked += match.score > 0
+    assert checked > 10

@@ -163,7 +163,8 @@ def test_a_matcher_stored_by_older_code_still_ranks(matcher):
     del state["n_jobs"]
     glossary = state["glossary_"]
     assert state["analyzer_"].glossary is glossary
-    del glossary.__dict__["_single"], glossary.__dict__["_multi"]
+    for index in ("_single", "_multi", "_openings"):
+        del glossary.__dict__[index]
     del state["analyzer_"].__dict__["learning"]
 
     old = pickle.loads(_pickled_like(Matcher, state))
