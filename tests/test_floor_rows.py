@@ -251,9 +251,10 @@ def test_the_migrated_floor_row_index_counts_floor_rows_only(tmp_path):
     assert str(index["dialect_options"]["sqlite_where"]) == "is_exposure_floor"
 
 
-def store_a_floor_row_meanwhile(monkeypatch, need_id, startup_id, execute) -> None:
-    """Let another worker's refresh store the startup's floor row (through `execute`) after
-    this refresh found the startup without a row and before it stores its own."""
+def store_a_floor_row_meanwhile(monkeypatch, need_id, startup_id, execute, floor=True) -> None:
+    """Let another worker's refresh store the startup's floor row (or, not `floor`, a top-list
+    row; through `execute`) after this refresh found the startup without a row and before
+    it stores its own."""
     profiles_by_id = matching._profiles_by_id
 
     def meanwhile(organization_ids):
@@ -265,7 +266,7 @@ def store_a_floor_row_meanwhile(monkeypatch, need_id, startup_id, execute) -> No
                 features={},
                 reasons={},
                 model_version="other",
-                is_exposure_floor=True,
+                is_exposure_floor=floor,
             )
         )
         return profiles_by_id(organization_ids)
@@ -326,3 +327,28 @@ def test_a_refresh_that_meets_a_concurrent_floor_row_keeps_it_and_commits_the_re
     with app.app_context():
         floor_row = db.session.scalar(sa.select(Match).where(Match.startup_id == battery))
         assert floor_row.model_version == "other"
+
+
+def test_a_refresh_that_meets_a_concurrent_top_row_at_the_same_need_keeps_it(
+    app, make_user, monkeypatch
+):
+    app.config["MATCHES_PER_NEED"] = 1
+    battery = make_startup(app, make_user, "VoltCell", **BATTERY)
+    make_startup(app, make_user, "Second Cell", **SECOND_CELL)
+    make_startup(app, make_user, "Ladeprofi", **CHARGER)
+    battery_need = make_corporate_need(app, make_user)
+    others = {
+        make_corporate_need(app, make_user, CHARGING_NEED),
+        make_corporate_need(app, make_user, SOLAR_NEED),
+    }
+    rebuild(app)
+    # Another worker ranked the startup at the very need this refresh re-homes it to: the
+    # (need, startup) unique index meets the floor row.
+    best, _ = best_need_of(app, battery, others)
+    store_a_floor_row_meanwhile(monkeypatch, best, battery, db.session.execute, floor=False)
+
+    with app.app_context():
+        profiles.set_need_status(db.session.get(Need, battery_need), NeedStatus.PAUSED)
+
+    assert not [key for key in all_rows(app) if key[0] == battery_need]
+    assert rows_of(app, battery) == {best: False}

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager, suppress
 from typing import IO, NoReturn
 
@@ -49,7 +51,7 @@ from matchmaker.matching import (
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Processes to rank in (default: one per CPU).",
+    help="Processes to analyse and rank in (default: one per CPU).",
 )
 @click.option(
     "--progress/--no-progress",
@@ -68,46 +70,63 @@ def rank_command(
     """Rank startups for each corporate and each of its needs."""
     if startups_path == "-" and corporates_path == "-":
         raise click.UsageError("only one of --startups and --corporates can be stdin")
-    with ExitStack() as opened:
-        try:
-            # Opened first: an unwritable output fails before minutes of work.
-            stream = opened.enter_context(_output(output_path))
-        except OSError as error:
-            _fail(f"{output_path}: {error.strerror}")
-        try:
-            startups = _read(startups_path)
-            corporates = _read(corporates_path)
-        except ProfileFormatError as error:
-            _fail(str(error))
-        except OSError as error:
-            _fail(f"{error.filename}: {error.strerror}")
-        show_progress = sys.stderr.isatty() if progress is None else progress
-        report = _reporter() if show_progress else None
-        matcher = Matcher(lang=lang, blas_threads=os.cpu_count(), n_jobs=jobs or -1)
-        if report:
-            click.echo(f"Fitting on {len(startups)} startups…", err=True)
-        matcher.fit(startups)
-        rankings = matcher.rank(queries_for(corporates), top_k=top_k, progress=report)
-        try:
+    try:
+        with ExitStack() as opened:
+            try:
+                # Opened first: an unwritable output fails before minutes of work.
+                stream = opened.enter_context(_output(output_path))
+            except OSError as error:
+                _fail(f"{output_path}: {error.strerror}")
+            try:
+                startups = _read(startups_path)
+                corporates = _read(corporates_path)
+            except ProfileFormatError as error:
+                _fail(str(error))
+            except OSError as error:
+                _fail(f"{error.filename}: {error.strerror}")
+            show_progress = sys.stderr.isatty() if progress is None else progress
+            report = _reporter() if show_progress else None
+            # One BLAS thread each: the processes use the CPUs, and any number of them
+            # gives the same numbers.
+            matcher = Matcher(lang=lang, n_jobs=jobs or -1)
+            try:
+                if report:
+                    click.echo(f"Fitting on {len(startups)} startups…", err=True)
+                matcher.fit(startups)
+                rankings = matcher.rank(queries_for(corporates), top_k=top_k, progress=report)
+            except BrokenProcessPool:
+                _fail("a process ended unexpectedly (out of memory?); try fewer --jobs")
             _write(rankings, stream)
-        except OSError as error:
-            _fail(f"{output_path}: {error.strerror}")
+            stream.flush()
+    except OSError as error:  # writing, flushing or closing the output
+        _fail(f"{output_path}: {error.strerror}")
 
 
 @contextmanager
 def _output(path: str) -> Iterator[IO[str]]:
     """The stream to write to. A file is written beside its place and takes it only when
-    all went well: an error leaves an existing file as it was. Devices and pipes
-    (/dev/stdout) are written to directly."""
+    all went well: an error leaves an existing file as it was. Anything else (a device, a
+    pipe, a symbolic link such as /dev/stdout) and a file in a folder that may not be
+    written to are written to directly."""
     if path == "-":
         yield sys.stdout
         return
-    if os.path.exists(path) and not os.path.isfile(path):
+    try:
+        mode: int | None = os.lstat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    partial = None
+    if mode is None or stat.S_ISREG(mode):
+        directory, name = os.path.split(os.path.abspath(path))
+        try:
+            handle, partial = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=directory)
+        except PermissionError:
+            if mode is None:
+                raise
+    if partial is None:
         with open(path, "w", encoding="utf-8") as stream:
             yield stream
         return
-    directory, name = os.path.split(os.path.abspath(path))
-    handle, partial = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=directory)
     try:
         umask = os.umask(0)
         os.umask(umask)

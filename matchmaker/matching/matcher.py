@@ -26,10 +26,12 @@ import multiprocessing
 import os
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, repeat
 
 import numpy as np
@@ -209,9 +211,10 @@ class Matcher(BaseEstimator):
     blas_threads : BLAS threads while scoring; 1 suits a web worker, None leaves it alone.
     n_jobs : processes that analyse the pool in `fit` and rank the chunks of queries in
         `rank` (None: this one only; -1: one per CPU). The others are forked (Linux only;
-        elsewhere this process does all) and use one BLAS thread each. For big batch runs
-        such as ``matchmaker rank``, not for web workers. The results are those of one
-        process with ``blas_threads=1`` (more BLAS threads may change a score's last digit).
+        elsewhere this process does all), each with `blas_threads` BLAS threads (1 for
+        n_jobs > 1 avoids oversubscription). For big batch runs such as ``matchmaker rank``,
+        not for web workers. The results do not depend on it (the number of BLAS threads may
+        change a score's last digit).
     random_state : seed of the randomised SVD, for deterministic results.
     """
 
@@ -482,11 +485,11 @@ class Matcher(BaseEstimator):
             for start in range(0, len(startups), _ANALYSIS_PIECE)
         ]
         docs: list[_Doc] = []
-        for packed, surface in _mapped(
+        for packed, first_seen in _mapped(
             _analysed_piece, len(bounds), jobs, (self, startups, bounds)
         ):
             docs += map(_unpacked, packed)
-            self.analyzer_.learn_surface(surface)
+            self.analyzer_.learn_words(first_seen)
         return docs
 
     def _rank_chunk(self, chunk: list[Query], top_k: int, lang: str) -> list[Ranking]:
@@ -506,6 +509,10 @@ class Matcher(BaseEstimator):
             raise ValueError("concept_expansion must be in [0, 1]")
         if self.lang not in LANGUAGES:
             raise ValueError(f"lang must be one of {LANGUAGES}")
+        if self.n_jobs is not None and (
+            not isinstance(self.n_jobs, int) or self.n_jobs < -1 or self.n_jobs == 0
+        ):
+            raise ValueError("n_jobs must be None, -1 or a positive number")
 
     def _names(self, block: str) -> np.ndarray:
         return self.vectorizer_.named_transformers_[block].get_feature_names_out()
@@ -1019,49 +1026,55 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-# What forked processes work on: set just before they are forked, which copies it to them.
+# What forked processes work on: set just before they are forked (which copies it to them),
+# under the lock, so that two threads never fork with each other's work.
 _SHARED: tuple = ()
+_FORKING = threading.Lock()
 
 
-def _mapped(function: Callable[[int], object], tasks: int, jobs: int, shared: tuple) -> Iterator:
-    """`function(index)` for each index of `tasks`, in order, in `jobs` forked processes
-    (or this one alone for 1). Tasks read their inputs from `_SHARED`, set to `shared`
-    meanwhile."""
+def _mapped(
+    function: Callable[[tuple, int], object], tasks: int, jobs: int, shared: tuple
+) -> Iterator:
+    """`function(shared, index)` for each index of `tasks`, in order: in this process for
+    `jobs` 1, else in `jobs` forked processes (which find `shared` in `_SHARED`)."""
+    if jobs == 1:
+        yield from (function(shared, index) for index in range(tasks))
+        return
     global _SHARED
-    _SHARED = shared
-    try:
-        if jobs == 1:
-            yield from map(function, range(tasks))
-            return
+    with _FORKING:
+        _SHARED = shared
         # Objects the collector never visits stay shared with the forked processes instead
-        # of being copied into each (it writes to every object it looks at).
+        # of being copied into each (it writes to every object it looks at). Frozen by
+        # someone else before: left frozen, ours with them.
         frozen = gc.get_freeze_count()
         gc.freeze()
         try:
             # A process that dies (out of memory, say) ends this with BrokenProcessPool.
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(jobs, mp_context=context) as executor:
-                yield from executor.map(function, range(tasks))
+                yield from executor.map(partial(_with_shared, function), range(tasks))
         finally:
-            if not frozen:  # frozen by someone else before: leave it so
+            if not frozen:
                 gc.unfreeze()
-    finally:
-        _SHARED = ()
+            _SHARED = ()
 
 
-def _rank_chunk(index: int) -> list[Ranking]:
-    matcher, chunks, top_k, lang = _SHARED
-    if multiprocessing.parent_process() is not None:
-        matcher.blas_threads = 1  # this process's copy: the others use the other cores
+def _with_shared(function: Callable[[tuple, int], object], index: int) -> object:
+    return function(_SHARED, index)
+
+
+def _rank_chunk(shared: tuple, index: int) -> list[Ranking]:
+    matcher, chunks, top_k, lang = shared
     return matcher._rank_chunk(chunks[index], top_k, lang)
 
 
-def _analysed_piece(index: int) -> tuple[list[tuple], dict[str, str]]:
-    matcher, startups, bounds = _SHARED
+def _analysed_piece(shared: tuple, index: int) -> tuple[list[tuple], list[tuple[str, str]]]:
+    matcher, startups, bounds = shared
     start, stop = bounds[index]
-    matcher.analyzer_.forget_surface()  # return the forms of this piece's texts only
+    analyzer = matcher.analyzer_
+    analyzer.restart_learning()  # return the words this piece's texts show first
     docs = [matcher._startup_doc(startup) for startup in startups[start:stop]]
-    return [_packed(doc) for doc in docs], matcher.analyzer_.surface
+    return [_packed(doc) for doc in docs], analyzer.first_seen
 
 
 # Analysed tokens are words, CJK characters and concept ids, never control characters: they

@@ -266,28 +266,21 @@ class Glossary:
         """Concept ids named by a sequence of stemmed words, longest terms first."""
         if lang != "de":
             return self._match_english(words)
-        phrases, lengths = self._phrases[lang], self._lengths[lang]
+        phrases, lengths = self._phrases["de"], self._lengths["de"]
         found: list[str] = []
         covered = 0  # words before this position belong to a term found already
-        # German words can hide terms inside compounds, so every German word is looked at;
-        # otherwise only the words that start some term.
-        positions = (
-            range(len(words))
-            if lang == "de"
-            else [i for i, word in enumerate(words) if word in lengths]
-        )
-        for position in positions:
+        # German words can hide terms inside compounds, so every German word is looked at.
+        for position, word in enumerate(words):
             if position < covered:
                 continue
-            for length in lengths.get(words[position], ()):
+            for length in lengths.get(word, ()):
                 concepts = phrases.get(tuple(words[position : position + length]))
                 if concepts:
                     found.extend(concepts)
                     covered = position + length
                     break
             else:
-                if lang == "de":
-                    found.extend(self._compound_concepts(words[position]))
+                found.extend(self._compound_concepts(word))
         return found
 
     def _match_english(self, words: list[str]) -> list[str]:
@@ -440,6 +433,8 @@ class Analyzer:
         self._stems = {"en": _Stems(stem_en), "de": _Stems(stem_de)}
         self._content = {lang: _ContentStems(stems) for lang, stems in self._stems.items()}
         self._seen: set[str] = set()
+        # The words in the order they were first seen, with their stems, while recording.
+        self.first_seen: list[tuple[str, str]] | None = None
 
     def __setstate__(self, state: dict) -> None:
         # Analyzers pickled (in stored matcher snapshots) before the content-word memo.
@@ -448,18 +443,26 @@ class Analyzer:
             self._content = {lang: _ContentStems(stems) for lang, stems in self._stems.items()}
         # Analyzers pickled before `learning`: all were fitted, so they have learned.
         self.__dict__.setdefault("learning", False)
+        self.__dict__.setdefault("first_seen", None)
 
-    def forget_surface(self) -> None:
-        """Start learning surface forms afresh (in a process that analyses part of a pool)."""
-        self.surface, self._seen = {}, set()
+    def restart_learning(self) -> None:
+        """Learn afresh and record the words first seen (in a process that analyses a later
+        part of a pool: `learn_words` in the first process takes them in)."""
+        self.surface, self._seen, self.first_seen = {}, set(), []
 
-    def learn_surface(self, surface: dict[str, str]) -> None:
-        """Take in surface forms learned elsewhere (by another process analysing later texts
-        of the same pool): a shorter form wins, of equal ones the form known first."""
-        mine = self.surface
-        for stem, word in surface.items():
-            if len(word) < len(mine.get(stem, word + " ")):
-                mine[stem] = word
+    def learn_words(self, first_seen: Iterable[tuple[str, str]]) -> None:
+        """Learn from words first seen elsewhere, `(word, stem)` in the order seen, as if
+        this analyzer had read those texts itself after its own."""
+        for word, stemmed in first_seen:
+            if word not in self._seen:
+                self._seen.add(word)
+                self._learn(word, stemmed)
+
+    def _learn(self, word: str, stemmed: str) -> None:
+        # The shortest form seen is usually the plain one ("supply", not "supplies"); of
+        # two forms of equal length, the first one seen is shown.
+        if len(word) < len(self.surface.get(stemmed, word + " ")):
+            self.surface[stemmed] = word
 
     def analyze(self, text: str) -> Analysis:
         """Analyse one text (any of English, German, Japanese, or a mix)."""
@@ -478,14 +481,12 @@ class Analyzer:
         unseen = set(latin).difference(self._seen) if self.learning else None
         if unseen:
             self._seen |= unseen
-            surface, stem = self.surface, self._stems[key]
-            # In the order of the text, not of the set (which varies between processes):
-            # of two forms of equal length, the first one seen is shown.
+            stem = self._stems[key]
+            # In the order of the text, not of the set (which varies between processes).
             for word in [word for word in dict.fromkeys(latin) if word in unseen]:
-                stemmed = stem[word]
-                # The shortest form seen is usually the plain one ("supply", not "supplies").
-                if len(word) < len(surface.get(stemmed, word + " ")):
-                    surface[stemmed] = word
+                self._learn(word, stem[word])
+                if self.first_seen is not None:
+                    self.first_seen.append((word, stem[word]))
         concepts = self.glossary.match_words(stems, key)
         translated = list(concepts) if lang != "en" else []
         if lang == "de":

@@ -477,19 +477,15 @@ def _rehome(
 
 
 def _insert_floor_rows(rows: list[dict]) -> None:
-    """Store floor rows, skipping those of startups that have one already: another
-    worker's refresh may have re-homed the same startup since `_rehome` looked. One floor
-    row is all a startup needs, and the rest of this refresh still commits."""
+    """Store floor rows, skipping those of startups that have a row already: another
+    worker's refresh may have re-homed the same startup (a floor row elsewhere) or ranked
+    it at this need (a top-list row) since `_rehome` looked. One row is all a startup
+    needs, and the rest of this refresh still commits."""
     if not rows:
         return
-    # The application runs on these two; both take the same arguments.
+    # The application runs on these two; both skip a conflict on any unique index.
     dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
-    db.session.execute(
-        dialect.insert(Match).on_conflict_do_nothing(
-            index_elements=["startup_id"], index_where=Match.is_exposure_floor
-        ),
-        rows,
-    )
+    db.session.execute(dialect.insert(Match).on_conflict_do_nothing(), rows)
 
 
 def _profiles_by_id(organization_ids: set[int]) -> dict[str, matching.Profile]:

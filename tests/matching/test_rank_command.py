@@ -1,11 +1,13 @@
 import json
 import subprocess
 import sys
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 from click.testing import CliRunner
 
 from matchmaker.commands.rank import rank_command
+from matchmaker.matching import Matcher
 
 from .conftest import STARTUPS
 
@@ -251,3 +253,38 @@ def test_an_unwritable_output_fails_at_once_with_one_line(write_jsonl, tmp_path)
 
     assert result.exit_code == 2
     assert result.stderr == f"Error: {output}: No such file or directory\n"
+
+
+def test_an_output_given_as_a_symbolic_link_is_written_where_it_leads(write_jsonl, tmp_path):
+    startups = write_jsonl("startups.jsonl", STARTUPS)
+    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+    target = tmp_path / "target.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to(target)
+
+    result = rank(
+        "--startups", str(startups), "--corporates", str(corporates), "--output", str(link)
+    )
+
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert [row["corporate_id"] for row in read_lines(target)] == ["c1", "c1", "c2"]
+
+
+def test_a_process_that_dies_ends_the_command_with_one_line(write_jsonl, tmp_path, monkeypatch):
+    def dies(*args, **kwargs):
+        raise BrokenProcessPool("A child process terminated abruptly")
+
+    monkeypatch.setattr(Matcher, "rank", dies)
+    startups = write_jsonl("startups.jsonl", STARTUPS)
+    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+    output = tmp_path / "out.jsonl"
+
+    result = rank(
+        "--startups", str(startups), "--corporates", str(corporates), "--output", str(output)
+    )
+
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "try fewer --jobs" in result.stderr
+    assert not output.exists() and list(tmp_path.glob(".out.jsonl.*")) == []
