@@ -64,6 +64,16 @@ def stop_matching(app, need_id, how) -> None:
             profiles.suspend_profile(need.organization, staff, "spam")
 
 
+def three_cells(app, make_user) -> tuple[int, int, int]:
+    """VoltCell, Second Cell and Ladeprofi, validated; each need keeps its best startup."""
+    app.config["MATCHES_PER_NEED"] = 1
+    return (
+        make_startup(app, make_user, "VoltCell", **BATTERY),
+        make_startup(app, make_user, "Second Cell", **SECOND_CELL),
+        make_startup(app, make_user, "Ladeprofi", **CHARGER),
+    )
+
+
 @pytest.mark.parametrize("how", ["paused", "sent back", "company suspended"])
 def test_a_need_that_stops_matching_leaves_its_startups_a_floor_row_at_their_best_need(
     app, make_user, how
@@ -126,10 +136,7 @@ def test_a_startup_left_out_of_a_reranked_need_gets_its_floor_row_at_its_best_ne
 def test_dismissing_a_startup_at_its_floor_rows_need_moves_the_row_to_its_next_best_need(
     app, make_user
 ):
-    app.config["MATCHES_PER_NEED"] = 1
-    make_startup(app, make_user, "VoltCell", **BATTERY)
-    second = make_startup(app, make_user, "Second Cell", **SECOND_CELL)
-    make_startup(app, make_user, "Ladeprofi", **CHARGER)
+    _, second, _ = three_cells(app, make_user)
     battery_need = make_corporate_need(app, make_user)
     charging_need = make_corporate_need(app, make_user, CHARGING_NEED)
     rebuild(app)
@@ -176,10 +183,7 @@ def test_a_startup_pushed_out_of_a_need_that_dismissed_it_gets_a_floor_row_elsew
 def test_an_edited_startup_in_no_top_list_gets_its_floor_row_where_it_was_not_dismissed(
     app, make_user
 ):
-    app.config["MATCHES_PER_NEED"] = 1
-    make_startup(app, make_user, "VoltCell", **BATTERY)
-    second = make_startup(app, make_user, "Second Cell", **SECOND_CELL)
-    make_startup(app, make_user, "Ladeprofi", **CHARGER)
+    _, second, _ = three_cells(app, make_user)
     battery_need = make_corporate_need(app, make_user)
     charging_need = make_corporate_need(app, make_user, CHARGING_NEED)
     rebuild(app)
@@ -299,10 +303,7 @@ def in_another_connection(statement) -> None:
 def test_a_refresh_that_meets_a_concurrent_floor_row_keeps_it_and_commits_the_rest(
     app, make_user, monkeypatch, other_worker
 ):
-    app.config["MATCHES_PER_NEED"] = 1
-    battery = make_startup(app, make_user, "VoltCell", **BATTERY)
-    make_startup(app, make_user, "Second Cell", **SECOND_CELL)
-    make_startup(app, make_user, "Ladeprofi", **CHARGER)
+    battery, _, _ = three_cells(app, make_user)
     battery_need = make_corporate_need(app, make_user)
     others = {
         make_corporate_need(app, make_user, CHARGING_NEED),
@@ -332,10 +333,7 @@ def test_a_refresh_that_meets_a_concurrent_floor_row_keeps_it_and_commits_the_re
 def test_a_refresh_that_meets_a_concurrent_top_row_at_the_same_need_keeps_it(
     app, make_user, monkeypatch
 ):
-    app.config["MATCHES_PER_NEED"] = 1
-    battery = make_startup(app, make_user, "VoltCell", **BATTERY)
-    make_startup(app, make_user, "Second Cell", **SECOND_CELL)
-    make_startup(app, make_user, "Ladeprofi", **CHARGER)
+    battery, _, _ = three_cells(app, make_user)
     battery_need = make_corporate_need(app, make_user)
     others = {
         make_corporate_need(app, make_user, CHARGING_NEED),

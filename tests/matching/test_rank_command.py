@@ -170,9 +170,14 @@ def test_runs_as_a_module(write_jsonl):
     assert json.loads(completed.stdout)["matches"][0]["startup_id"] == "hr-tech"
 
 
-def test_the_console_script_ranks_without_loading_the_app(write_jsonl, tmp_path):
-    startups = write_jsonl("startups.jsonl", STARTUPS)
-    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+@pytest.fixture
+def profile_files(write_jsonl):
+    """The startups and corporates above, as JSONL files."""
+    return write_jsonl("startups.jsonl", STARTUPS), write_jsonl("corporates.jsonl", CORPORATES)
+
+
+def test_the_console_script_ranks_without_loading_the_app(profile_files, tmp_path):
+    startups, corporates = profile_files
     output = tmp_path / "out.jsonl"
     code = (
         "import sys\n"
@@ -208,9 +213,8 @@ def test_the_console_script_hands_other_commands_to_the_app_command_line():
         assert f"  {command} " in done.stdout
 
 
-def test_jobs_option(write_jsonl, tmp_path):
-    startups = write_jsonl("startups.jsonl", STARTUPS)
-    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+def test_jobs_option(profile_files, tmp_path):
+    startups, corporates = profile_files
     outputs = []
     for jobs in ("1", "2"):
         output = tmp_path / f"out-{jobs}.jsonl"
@@ -242,9 +246,8 @@ def test_bad_input_leaves_an_existing_output_file_as_it_was(write_jsonl, tmp_pat
     assert sorted(path.name for path in tmp_path.iterdir()) == before  # nothing left behind
 
 
-def test_an_unwritable_output_fails_at_once_with_one_line(write_jsonl, tmp_path):
-    startups = write_jsonl("startups.jsonl", STARTUPS)
-    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+def test_an_unwritable_output_fails_at_once_with_one_line(profile_files, tmp_path):
+    startups, corporates = profile_files
     output = tmp_path / "no such folder" / "out.jsonl"
 
     result = rank(
@@ -255,9 +258,8 @@ def test_an_unwritable_output_fails_at_once_with_one_line(write_jsonl, tmp_path)
     assert result.stderr == f"Error: {output}: No such file or directory\n"
 
 
-def test_an_output_given_as_a_symbolic_link_is_written_where_it_leads(write_jsonl, tmp_path):
-    startups = write_jsonl("startups.jsonl", STARTUPS)
-    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+def test_an_output_given_as_a_symbolic_link_is_written_where_it_leads(profile_files, tmp_path):
+    startups, corporates = profile_files
     target = tmp_path / "target.jsonl"
     target.write_text("old\n", encoding="utf-8")
     link = tmp_path / "latest.jsonl"
@@ -272,13 +274,12 @@ def test_an_output_given_as_a_symbolic_link_is_written_where_it_leads(write_json
     assert [row["corporate_id"] for row in read_lines(target)] == ["c1", "c1", "c2"]
 
 
-def test_a_process_that_dies_ends_the_command_with_one_line(write_jsonl, tmp_path, monkeypatch):
+def test_a_process_that_dies_ends_the_command_with_one_line(profile_files, tmp_path, monkeypatch):
     def dies(*args, **kwargs):
         raise BrokenProcessPool("A child process terminated abruptly")
 
     monkeypatch.setattr(Matcher, "rank", dies)
-    startups = write_jsonl("startups.jsonl", STARTUPS)
-    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+    startups, corporates = profile_files
     output = tmp_path / "out.jsonl"
 
     result = rank(
