@@ -176,22 +176,31 @@ def profile_files(write_jsonl):
     return write_jsonl("startups.jsonl", STARTUPS), write_jsonl("corporates.jsonl", CORPORATES)
 
 
-def test_the_console_script_ranks_without_loading_the_app(profile_files, tmp_path):
-    startups, corporates = profile_files
-    output = tmp_path / "out.jsonl"
+def console(*argv: str, then: str = "") -> subprocess.CompletedProcess:
+    """Run the `matchmaker` console script with `argv` in a fresh interpreter (whose
+    imports are its own), then the code `then`; a non-zero exit fails the run."""
     code = (
         "import sys\n"
         "from matchmaker.console import main\n"
-        f"sys.argv = ['matchmaker', 'rank', '--startups', {str(startups)!r},"
-        f" '--corporates', {str(corporates)!r}, '--output', {str(output)!r}]\n"
+        f"sys.argv = ['matchmaker', *{list(argv)!r}]\n"
         "try:\n"
         "    main()\n"
         "except SystemExit as end:\n"
         "    assert not end.code, end.code\n"
-        "print(sorted(name for name in ('flask', 'sqlalchemy') if name in sys.modules))\n"
-    )
+    ) + then
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
 
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+def test_the_console_script_ranks_without_loading_the_app(profile_files, tmp_path):
+    startups, corporates = profile_files
+    output = tmp_path / "out.jsonl"
+    args = ["--startups", str(startups), "--corporates", str(corporates), "--output", str(output)]
+
+    done = console(
+        "rank",
+        *args,
+        then="print(sorted(name for name in ('flask', 'sqlalchemy') if name in sys.modules))\n",
+    )
 
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
@@ -199,14 +208,7 @@ def test_the_console_script_ranks_without_loading_the_app(profile_files, tmp_pat
 
 
 def test_the_console_script_hands_other_commands_to_the_app_command_line():
-    code = (
-        "import sys\n"
-        "from matchmaker.console import main\n"
-        "sys.argv = ['matchmaker', '--help']\n"
-        "main()\n"
-    )
-
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    done = console("--help")
 
     assert done.returncode == 0, done.stderr
     for command in ("db", "demo", "matches", "rank", "users"):
