@@ -120,6 +120,8 @@ def queries_for(corporates: Iterable[Profile], *, per_need: bool = True) -> list
 # (scikit-learn refuses an empty one, e.g. bigrams of a pool without any Japanese text).
 _RESERVED = "\x00"
 _RESERVED_ANALYSIS = Analysis("en", [_RESERVED], [_RESERVED], [_RESERVED])
+# The vectorised blocks of an analysis: (name, its column in `_columns`).
+_BLOCKS = (("words", 0), ("bigrams", 1), ("concepts", 2))
 
 
 def _tokens(tokens: list[str]) -> list[str]:
@@ -263,7 +265,7 @@ class Matcher(BaseEstimator):
             # Vocabularies and IDF come from the startups' offer and seek texts (one document
             # each); the offers' rows are kept for the pool.
             self.vectorizer_ = ColumnTransformer(
-                [("words", _tfidf(), 0), ("bigrams", _tfidf(), 1), ("concepts", _tfidf(), 2)]
+                [(name, _tfidf(), index) for name, index in _BLOCKS]
             )
             seeks = [doc.seek for doc in docs if doc.seek.words or doc.seek.bigrams]
             texts = self.vectorizer_.fit_transform(
@@ -577,7 +579,17 @@ class Matcher(BaseEstimator):
         if not analyses:  # scikit-learn refuses to transform nothing
             width = self.vectorizer_.output_indices_["concepts"].stop
             return self._split(sp.csr_matrix((0, width), dtype=np.float32))
-        return self._split(sp.csr_matrix(self.vectorizer_.transform(_columns(analyses))))
+        # The fitted column transformers are applied one by one rather than through
+        # `ColumnTransformer.transform`: its joblib hand-over warns, now and then, when
+        # web-server threads transform at the same time, and costs more than the work here.
+        columns = _columns(analyses)
+        transformers = self.vectorizer_.named_transformers_
+        return self._split(
+            sp.hstack(
+                [transformers[name].transform(columns[:, index]) for name, index in _BLOCKS],
+                format="csr",
+            )
+        )
 
     def _split(self, matrix: sp.csr_matrix) -> tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray]:
         slices = self.vectorizer_.output_indices_

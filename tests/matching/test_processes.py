@@ -8,10 +8,12 @@ import os
 import pickle
 import sys
 import threading
+import warnings
 from concurrent.futures.process import BrokenProcessPool
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matchmaker.matching import Matcher, profile_from_dict, queries_for
@@ -223,15 +225,30 @@ def test_threads_ranking_at_once_each_get_their_own_rankings():
 
     switch = sys.getswitchinterval()
     sys.setswitchinterval(1e-5)
-    # (scikit-learn warns, once per call, that its configuration is not passed on to
-    # threads it did not start: harmless here.)
     threads = [threading.Thread(target=work, args=(name,)) for name in queries]
     try:
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
     finally:
         sys.setswitchinterval(switch)
 
     assert problems == []
+    # Nor may they fill a server's log (scikit-learn's joblib hand-over warned here).
+    assert [str(warning.message) for warning in caught] == []
+
+
+def test_blocks_are_the_fitted_column_transformer_s():
+    # `_blocks` applies the fitted transformers itself; the numbers must be the estimator's.
+    matcher = Matcher().fit(STARTUPS_PROFILES)
+    analyses = [matcher.analyzer_.analyze(text) for text in ("Batteriezellen", "電池", "", "AI")]
+    text, concepts, lengths = matcher._blocks(analyses)
+    whole = sp.csr_matrix(matcher.vectorizer_.transform(matcher_module._columns(analyses)))
+    expected_text, expected_concepts, expected_lengths = matcher._split(whole)
+    assert text.nnz and concepts.nnz
+    np.testing.assert_array_equal(text.toarray(), expected_text.toarray())
+    np.testing.assert_array_equal(concepts.toarray(), expected_concepts.toarray())
+    np.testing.assert_array_equal(lengths, expected_lengths)
