@@ -431,9 +431,11 @@ class Matcher(BaseEstimator):
         Pairs in `exclude` (query index, startup id) do not count: a company that
         dismissed the startup, say.
 
-        Scores are those `rank` reports for the pair. No reasons are made, so this is
-        cheap: for an exposure floor, which needs each startup's best query however far
-        down that query's ranking it sits. Memory is that of `rank` (chunk_size x pool).
+        Scores are those `rank` reports for the pair (six decimals), and they are what is
+        compared: of two queries showing the same score the first wins, as it does for
+        `score_matrix` and `np.argmax`. No reasons are made, so this is cheap: for an
+        exposure floor, which needs each startup's best query however far down that
+        query's ranking it sits. Memory is that of `rank` (chunk_size x pool).
         """
         check_is_fitted(self, "pool_")
         queries = [_as_query(query) for query in queries]
@@ -442,7 +444,6 @@ class Matcher(BaseEstimator):
         best_score = np.zeros(count, dtype=np.float64)
         if not count:
             return best_index, best_score
-        raw_best = np.zeros(count, dtype=np.float32)
         column = {startup_id: index for index, startup_id in enumerate(self.startup_ids_)}
         excluded = np.array(
             [(row, column[startup_id]) for row, startup_id in exclude if startup_id in column],
@@ -453,16 +454,17 @@ class Matcher(BaseEstimator):
                 chunk = queries[start : start + self.chunk_size]
                 side = self._encode([self._query_doc(query) for query in chunk], query_side=True)
                 scores = self._scores(side, self.pool_)
-                inside = (excluded[:, 0] >= start) & (excluded[:, 0] < start + len(chunk))
-                scores[excluded[inside, 0] - start, excluded[inside, 1]] = 0
-                rows = np.argmax(scores, axis=0)  # the first of equal maxima: lowest index
-                values = scores[rows, np.arange(count)]
-                # Strictly better only: an earlier chunk keeps its ties.
-                better = (values > raw_best) & (values >= _MIN_SCORE)
-                raw_best[better] = values[better]
-                best_index[better] = start + rows[better]
-        found = best_index >= 0
-        best_score[found] = _shown_scores(raw_best[found])
+                # Shown scores are float64: made a few rows at a time, not for the chunk.
+                for first in range(start, start + len(chunk), _SHOWN_ROWS):
+                    shown = _shown_scores(scores[first - start : first - start + _SHOWN_ROWS])
+                    inside = (excluded[:, 0] >= first) & (excluded[:, 0] < first + len(shown))
+                    shown[excluded[inside, 0] - first, excluded[inside, 1]] = 0
+                    rows = np.argmax(shown, axis=0)  # the first of equal maxima: lowest index
+                    values = shown[rows, np.arange(count)]
+                    # Strictly better only: earlier rows keep their ties.
+                    better = values > best_score
+                    best_score[better] = values[better]
+                    best_index[better] = first + rows[better]
         return best_index, best_score
 
     # ---------------------------------------------------------------- internals
@@ -1013,6 +1015,8 @@ _SVD_ITERATIONS = 3
 _LSA_PRUNE_ROWS = 5_000
 # Scores are reported to six decimals; below that a pair has nothing in common worth showing.
 _MIN_SCORE = 1e-6
+# Rows of a chunk's scores rounded at a time when only the best of each column is wanted.
+_SHOWN_ROWS = 64
 _PRODUCT_ROWS = 64
 _COMPATIBILITY_MASK = np.array([name in COMPATIBILITY_FEATURES for name in FEATURES], np.float32)
 

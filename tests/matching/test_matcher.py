@@ -4,6 +4,7 @@ import pickle
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
@@ -17,6 +18,7 @@ from matchmaker.matching import (
     profile_from_dict,
     queries_for,
 )
+from matchmaker.matching import matcher as matcher_module
 from matchmaker.matching.matcher import (
     COMPATIBILITY_FEATURES,
     CONTENT_FEATURES,
@@ -207,6 +209,36 @@ def test_best_query_per_startup_agrees_with_the_rankings(startups):
     assert excluded[insurtech] == 4
     assert best_index[[s.id for s in startups].index("ev-battery")] in (0, 1, 2)
     assert Matcher().fit([]).best_query_per_startup(queries)[0].size == 0
+
+
+@pytest.mark.parametrize("rows_at_a_time", [1, 64])
+def test_best_query_per_startup_compares_the_scores_it_shows(startups, monkeypatch, rows_at_a_time):
+    # Two queries that show the same score are a tie, however their seventh decimals
+    # differ: the first wins, as in a refresh (`score_matrix` and `np.argmax`). A later
+    # query wins only with a higher shown score; a score that shows as 0 never counts.
+    monkeypatch.setattr(matcher_module, "_SHOWN_ROWS", rows_at_a_time)
+    matcher = Matcher(chunk_size=2).fit(startups[:2])
+    raw = np.array(
+        [[0.4000001, 0.0000003], [0.4000003, 0.0000004], [0.3, 0.0000002], [0.400001, 0.0]],
+        dtype=np.float32,
+    )
+    served = iter([raw[:2], raw[2:]])
+    monkeypatch.setattr(matcher, "_scores", lambda side, pool: next(served).copy())
+    queries = [corporate(f"need {number}") for number in range(4)]
+
+    best_index, best_score = matcher.best_query_per_startup(queries)
+
+    assert best_index.tolist() == [3, -1]
+    assert best_score.tolist() == [0.400001, 0.0]
+    served = iter([raw[:2], raw[2:3]])
+    best_index, best_score = matcher.best_query_per_startup(queries[:3])
+    assert best_index.tolist() == [0, -1]  # 0.4000003 shows as 0.4, like 0.4000001
+    assert best_score.tolist() == [0.4, 0.0]
+    served = iter([raw[:2], raw[2:3]])
+    excluded = [(0, startups[0].id), (1, startups[0].id)]
+    best_index, best_score = matcher.best_query_per_startup(queries[:3], exclude=excluded)
+    assert best_index.tolist() == [2, -1]
+    assert best_score.tolist() == [0.3, 0.0]
 
 
 def test_a_query_without_text_of_its_own_scores_the_same_against_any_pool(startups):
