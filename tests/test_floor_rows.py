@@ -10,7 +10,7 @@ from matchmaker import create_app
 from matchmaker.extensions import db
 from matchmaker.models import MarkKind, Match, Need, NeedStatus, ProfileStatus, Role, User
 from matchmaker.services import introductions, matching, profiles, shortlists
-from matchmaker.services.profiles import NeedData
+from matchmaker.services.profiles import NeedData, ProfileData
 from tests.conftest import TEST_DATABASE_URL, _test_config
 from tests.test_stored_matches import (
     BAKERY,
@@ -255,27 +255,32 @@ def test_the_migrated_floor_row_index_counts_floor_rows_only(tmp_path):
     assert str(index["dialect_options"]["sqlite_where"]) == "is_exposure_floor"
 
 
-def store_a_floor_row_meanwhile(monkeypatch, need_id, startup_id, execute, floor=True) -> None:
+def store_a_floor_row_meanwhile(
+    monkeypatch, need_id, startup_id, execute, floor=True, during="_profiles_by_id"
+) -> None:
     """Let another worker's refresh store the startup's floor row (or, not `floor`, a top-list
-    row; through `execute`) after this refresh found the startup without a row and before
-    it stores its own."""
-    profiles_by_id = matching._profiles_by_id
+    row; through `execute`) while this refresh runs: on its first call of `during`, after it
+    deleted or looked for the startup's rows and before it stores its own."""
+    step = getattr(matching, during)
+    stored = []
 
-    def meanwhile(organization_ids):
-        execute(
-            sa.insert(Match).values(
-                need_id=need_id,
-                startup_id=startup_id,
-                score=0.1,
-                features={},
-                reasons={},
-                model_version="other",
-                is_exposure_floor=floor,
+    def meanwhile(*args):
+        if not stored:
+            stored.append(need_id)
+            execute(
+                sa.insert(Match).values(
+                    need_id=need_id,
+                    startup_id=startup_id,
+                    score=0.1,
+                    features={},
+                    reasons={},
+                    model_version="other",
+                    is_exposure_floor=floor,
+                )
             )
-        )
-        return profiles_by_id(organization_ids)
+        return step(*args)
 
-    monkeypatch.setattr(matching, "_profiles_by_id", meanwhile)
+    monkeypatch.setattr(matching, during, meanwhile)
 
 
 def in_another_connection(statement) -> None:
@@ -350,3 +355,52 @@ def test_a_refresh_that_meets_a_concurrent_top_row_at_the_same_need_keeps_it(
 
     assert not [key for key in all_rows(app) if key[0] == battery_need]
     assert rows_of(app, battery) == {best: False}
+
+
+def test_an_edited_startup_meeting_a_concurrent_row_at_its_need_keeps_it(
+    app, make_user, monkeypatch
+):
+    battery, _, _ = three_cells(app, make_user)
+    battery_need = make_corporate_need(app, make_user)
+    rebuild(app)
+    # Another worker re-ranked the need (or refreshed the same startup) after this refresh
+    # deleted the startup's rows: the (need, startup) unique index meets its top-list row.
+    store_a_floor_row_meanwhile(
+        monkeypatch,
+        battery_need,
+        battery,
+        db.session.execute,
+        floor=False,
+        during="matches_per_need",
+    )
+
+    with app.app_context():
+        organization = db.session.get(matching.Organization, battery)
+        profiles.update_profile(
+            organization,
+            ProfileData(name="VoltCell", **{**BATTERY, "seeks": BATTERY["seeks"] + " Thanks!"}),
+        )
+        assert "Thanks!" in organization.seeks
+
+    assert rows_of(app, battery) == {battery_need: False}
+    with app.app_context():
+        row = db.session.scalar(sa.select(Match).where(Match.startup_id == battery))
+        assert row.model_version == "other"
+
+
+def test_a_reranked_need_meeting_a_concurrent_row_of_its_startup_keeps_it(
+    app, make_user, monkeypatch
+):
+    battery, _, _ = three_cells(app, make_user)
+    battery_need = make_corporate_need(app, make_user)
+    rebuild(app)
+    # The startup was refreshed by another worker after this need's rows were deleted.
+    store_a_floor_row_meanwhile(monkeypatch, battery_need, battery, db.session.execute, False)
+
+    with app.app_context():
+        matching.refresh_need(db.session.get(Need, battery_need))
+
+    assert rows_of(app, battery) == {battery_need: False}
+    with app.app_context():
+        row = db.session.scalar(sa.select(Match).where(Match.startup_id == battery))
+        assert row.model_version == "other"

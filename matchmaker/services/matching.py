@@ -409,10 +409,9 @@ def refresh_need(need: Need) -> None:
         ranked = sorted(ranked, key=lambda match: (-match.score, match.startup_id))[:top_k]
         profiles = _profiles_by_id({int(match.startup_id) for match in ranked})
         rows = _rows_for_need(matcher, need, ranked, profiles)
-        if rows:
-            db.session.execute(sa.insert(Match), rows)
-            # In a top list now: their floor rows elsewhere go.
-            _delete_floor_rows({row["startup_id"] for row in rows})
+        # In a top list now: their floor rows elsewhere go.
+        _delete_floor_rows({row["startup_id"] for row in rows})
+        _insert_rows(rows)
     _rehome(matcher, had_rows)
     db.session.commit()
 
@@ -473,14 +472,15 @@ def _rehome(
         for column, profile in enumerate(profiles)
         if scores[best[column], column] > 0
     ]
-    _insert_floor_rows(_floor_rows(matcher, needs, queries, placed))
+    _insert_rows(_floor_rows(matcher, needs, queries, placed))
 
 
-def _insert_floor_rows(rows: list[dict]) -> None:
-    """Store floor rows, skipping those of startups that have a row already: another
-    worker's refresh may have re-homed the same startup (a floor row elsewhere) or ranked
-    it at this need (a top-list row) since `_rehome` looked. One row is all a startup
-    needs, and the rest of this refresh still commits."""
+def _insert_rows(rows: list[dict]) -> None:
+    """Store a refresh's rows, skipping those another worker's refresh stored meanwhile:
+    the same startup at the same need (a need re-ranked while the startup was edited, or
+    the same startup refreshed twice at once), or another floor row of the startup (it was
+    re-homed elsewhere since `_rehome` looked). Either row does, and the rest of this
+    refresh still commits."""
     if not rows:
         return
     # The application runs on these two; both skip a conflict on any unique index.
@@ -546,7 +546,7 @@ def refresh_startup(organization: Organization) -> None:
                     {lang: found[index][0].reasons for lang, found in translated.items()}
                 )
                 rows += _rows_for_need(matcher, need, [match], {}, {match.startup_id: reasons})
-            db.session.execute(sa.insert(Match), rows)
+            _insert_rows(rows)
             for need, _, _ in entering:
                 pushed_out |= _trim(need.id, top_k)
         # `_rehome` places those left without a row: the startup itself if it entered no
