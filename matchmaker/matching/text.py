@@ -418,6 +418,10 @@ class Analysis:
     concepts: list[str]
 
 
+def _no_words_seen() -> dict[str, set[str]]:
+    return {"en": set(), "de": set()}
+
+
 class Analyzer:
     """Turns raw text into an `Analysis`; remembers a readable surface form for each stem.
 
@@ -432,7 +436,9 @@ class Analyzer:
         self.learning = True
         self._stems = {"en": _Stems(stem_en), "de": _Stems(stem_de)}
         self._content = {lang: _ContentStems(stems) for lang, stems in self._stems.items()}
-        self._seen: set[str] = set()
+        # Words seen so far, per stemmer: a word of a German text is stemmed as German, so
+        # an English word met there first ("augmented") still needs its English stem's form.
+        self._seen: dict[str, set[str]] = _no_words_seen()
         # The words in the order they were first seen, with their stems, while recording.
         self.first_seen: list[tuple[str, str]] | None = None
 
@@ -448,15 +454,14 @@ class Analyzer:
     def restart_learning(self) -> None:
         """Learn afresh and record the words first seen (in a process that analyses a later
         part of a pool: `learn_words` in the first process takes them in)."""
-        self.surface, self._seen, self.first_seen = {}, set(), []
+        self.surface, self._seen, self.first_seen = {}, _no_words_seen(), []
 
     def learn_words(self, first_seen: Iterable[tuple[str, str]]) -> None:
         """Learn from words first seen elsewhere, `(word, stem)` in the order seen, as if
-        this analyzer had read those texts itself after its own."""
+        this analyzer had read those texts itself after its own. (Learning a form again
+        changes nothing, so words this one has seen need no check.)"""
         for word, stemmed in first_seen:
-            if word not in self._seen:
-                self._seen.add(word)
-                self._learn(word, stemmed)
+            self._learn(word, stemmed)
 
     def _learn(self, word: str, stemmed: str) -> None:
         # The shortest form seen is usually the plain one ("supply", not "supplies"); of
@@ -478,9 +483,9 @@ class Analyzer:
         key = "de" if lang == "de" else "en"
         stems = list(map(self._stems[key].__getitem__, latin))
         words = list(filter(None, map(self._content[key].__getitem__, latin)))
-        unseen = set(latin).difference(self._seen) if self.learning else None
+        unseen = set(latin).difference(self._seen[key]) if self.learning else None
         if unseen:
-            self._seen |= unseen
+            self._seen[key] |= unseen
             stem = self._stems[key]
             # In the order of the text, not of the set (which varies between processes).
             for word in [word for word in dict.fromkeys(latin) if word in unseen]:
