@@ -140,6 +140,7 @@ class _Doc:
     summary: str  # for reasons: a startup's first sentence, a query's seek text
     clauses: list[str] = field(default_factory=list)  # for reasons: a query's seek clauses
     seek_summary: str = ""  # for reasons: what a startup seeks
+    texts: tuple[str, ...] = ()  # for reasons: a query's own texts, its seek text first
 
 
 @dataclass
@@ -555,14 +556,16 @@ class Matcher(BaseEstimator):
         technologies = tuple(t for n in needs for t in n.technologies)
         partnership_types = need.partnership_types if need else corporate.partnership_types
         analyze = self.analyzer_.analyze
+        offer_text = _sentences(corporate.name, corporate.description, corporate.offers)
         clauses = [clause.strip() for clause in _CLAUSE.split(seek_text)]
         return _Doc(
-            offer=analyze(_sentences(corporate.name, corporate.description, corporate.offers)),
+            offer=analyze(offer_text),
             seek=analyze(seek_text),
             tags=self._tags(corporate.industries + corporate.technologies + technologies),
             labels=_labels(partnership_types, corporate.target_stages, corporate.languages),
             summary=seek_text,
             clauses=[clause for clause in clauses if len(clause) > 2],
+            texts=(seek_text, offer_text),
         )
 
     def _tags(self, tags: Iterable[str]) -> list[str]:
@@ -937,6 +940,7 @@ class Matcher(BaseEstimator):
         shared_terms = _strongest(queries.text[rows].multiply(pool.text[cols]).tocsr(), 3)
         aspects = self._best_clauses(queries, pool, rows, cols)
         surface = self.analyzer_.surface
+        written: dict[int, dict[str, str]] = {}  # query row -> its own forms of its stems
         terms = self.terms_.tolist()
         concepts = self.glossary_.concepts
         concept_names = [
@@ -946,6 +950,9 @@ class Matcher(BaseEstimator):
         reasons = []
         for index, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
             query_doc, startup_doc = queries.docs[row], pool.docs[col]
+            if row not in written:
+                written[row] = self.analyzer_.forms(*query_doc.texts)
+            own = written[row]
             their_seek = ""
             if offer_seek[index] > 0.1:
                 their_seek = _shorten(_first_sentence(startup_doc.seek_summary))
@@ -953,7 +960,10 @@ class Matcher(BaseEstimator):
                 offer=startup_doc.summary,
                 aspect=_shorten(aspects[index]),
                 concepts=[concept_names[i] for i in shared_concepts[index]],
-                terms=[surface.get(terms[i], terms[i]) for i in shared_terms[index]],
+                terms=[
+                    own.get(terms[i]) or surface.get(terms[i], terms[i])
+                    for i in shared_terms[index]
+                ],
                 their_seek=their_seek,
             )
             if query_doc.tags and startup_doc.tags:

@@ -418,6 +418,14 @@ class Analysis:
     concepts: list[str]
 
 
+def _runs_and_words(lowered: str) -> tuple[list[str], list[str]]:
+    """The CJK runs and the other words of a lower-cased text."""
+    if lowered.isascii():  # the common case, and the ASCII pattern is twice as fast
+        return [], _ASCII_WORD.findall(lowered)
+    runs = _CJK_RUN.findall(lowered)
+    return runs, _WORD.findall(_CJK_RUN.sub(" ", lowered) if runs else lowered)
+
+
 def _no_words_seen() -> dict[str, set[str]]:
     return {"en": set(), "de": set()}
 
@@ -469,16 +477,27 @@ class Analyzer:
         if len(word) < len(self.surface.get(stemmed, word + " ")):
             self.surface[stemmed] = word
 
+    def forms(self, *texts: str) -> dict[str, str]:
+        """How these texts write the stems of their content words: for each stem the
+        shortest form, of equal ones the first. Reasons show a query's shared terms in the
+        query's own words ("security" where a startup wrote "secured"). Learns nothing."""
+        written: dict[str, str] = {}
+        for text in texts:
+            lowered = text.lower()
+            runs, latin = _runs_and_words(lowered)
+            content = self._content["de" if _language(lowered, runs, latin) == "de" else "en"]
+            for word in dict.fromkeys(latin):
+                stemmed = content[word]
+                if stemmed and len(word) < len(written.get(stemmed, word + " ")):
+                    written[stemmed] = word
+        return written
+
     def analyze(self, text: str) -> Analysis:
         """Analyse one text (any of English, German, Japanese, or a mix)."""
         if not text:
             return Analysis("en", [], [], [])
         lowered = text.lower()
-        if lowered.isascii():  # the common case, and the ASCII pattern is twice as fast
-            runs, latin = [], _ASCII_WORD.findall(lowered)
-        else:
-            runs = _CJK_RUN.findall(lowered)
-            latin = _WORD.findall(_CJK_RUN.sub(" ", lowered) if runs else lowered)
+        runs, latin = _runs_and_words(lowered)
         lang = _language(lowered, runs, latin)
         key = "de" if lang == "de" else "en"
         stems = list(map(self._stems[key].__getitem__, latin))

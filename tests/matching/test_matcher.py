@@ -287,6 +287,33 @@ def test_reasons_show_the_same_word_form_in_every_process():
     assert shown == {"approved"}
 
 
+def test_shared_terms_show_in_the_needs_own_words_where_it_has_them():
+    # The pool writes only "secured" and "manufactured"; a need that writes "security" and
+    # "manufacturing" reads its own words. A term the need does not write (a German need's
+    # glossary translation) shows as the pool writes it, never as a stem.
+    vault = "Secured storage of manufactured parts data, secured by design."
+    pool = [
+        profile_from_dict(
+            {"id": "vault", "kind": "startup", "name": "Vault", "description": vault}
+        ),
+        profile_from_dict(
+            {"id": "bake", "kind": "startup", "name": "Bake", "description": "Bread."}
+        ),
+    ]
+    matcher = Matcher().fit(pool)
+
+    def shared_terms(seeks, **fields):
+        [match] = matcher.rank_one(corporate(seeks, **fields)).matches
+        label, terms = match.reasons[-1].split(": ")
+        assert label == "Strongest shared terms"
+        return terms.split(", ")
+
+    assert shared_terms("Data security for manufacturing") == ["security", "data", "manufacturing"]
+    assert shared_terms("Datensicherheit für die Fertigung, Security by Design") == ["manufactured"]
+    # The company's own description counts as its words too.
+    assert "securing" in shared_terms("Data", description="Securing factories since 1950.")
+
+
 def test_empty_pool_gives_empty_rankings():
     rankings = Matcher().fit([]).rank([corporate("anything")], top_k=5)
 
