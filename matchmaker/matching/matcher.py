@@ -958,7 +958,7 @@ class Matcher(BaseEstimator):
                 their_seek = _shorten(_first_sentence(startup_doc.seek_summary))
             evidence = Evidence(
                 offer=startup_doc.summary,
-                aspect=_shorten(aspects[index]),
+                aspect=_quoted(query_doc.summary, aspects[index]),
                 concepts=[concept_names[i] for i in shared_concepts[index]],
                 terms=[
                     own.get(terms[i]) or surface.get(terms[i], terms[i])
@@ -1333,9 +1333,67 @@ def _first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip() if text else ""
 
 
+# Words that open a clause depending on the one before it ("Werkzeuge, die ...", "a tool,
+# which ..."): quoted alone, such a clause does not say what is needed.
+# fmt: off
+_DEPENDENT_OPENINGS = frozenset([
+    "die", "der", "das", "den", "dem", "deren", "dessen", "denen", "welche", "welcher",
+    "welches", "welchen", "wo", "womit", "wobei", "damit", "dass", "um", "wie", "ob", "weil",
+    "wenn", "bevor", "sodass", "was", "which", "who", "whom", "whose", "where", "that", "so",
+])
+_CONJUNCTIONS = frozenset(["und", "oder", "sowie", "and", "or"])
+# Relative pronouns that open a dependent clause after a preposition ("mit denen ...").
+_RELATIVE_AFTER_PREPOSITION = frozenset([
+    "denen", "deren", "dessen", "welchen", "welchem", "welcher", "which", "whom",
+])
+# fmt: on
+_STOP = re.compile(r"[.!?。\uff01\uff1f\n]")
+_COMMA = re.compile(r"[,;:、\uff1b\uff1a]")
+_STOP_OR_COMMA = re.compile(f"{_STOP.pattern}|{_COMMA.pattern}")
+
+
+def _quoted(text: str, clause: str, limit: int = 90) -> str:
+    """The clause of `text` that a reason quotes as the need. A dependent clause ("die
+    unsere Schuhe tragen") comes with the clause it depends on, cut to `limit` characters
+    around it if need be, so that the quote says what is needed."""
+    words = clause.split(maxsplit=2)
+    dependent = bool(words) and (
+        words[0] in _DEPENDENT_OPENINGS
+        or (len(words) > 1 and words[1] in _RELATIVE_AFTER_PREPOSITION)
+    )
+    at = text.find(clause) if dependent else -1
+    if at < 0:
+        return _shorten(clause, limit)
+    opening = max((m.end() for m in _STOP.finditer(text, 0, at)), default=0)
+    # From the start of the clause before the comma that opens this one (or the sentence's)
+    # to the next comma or the end of the sentence.
+    commas = [m.end() for m in _COMMA.finditer(text, opening, at)]
+    start = commas[-2] if len(commas) > 1 else opening
+    end = next((m.start() for m in _STOP_OR_COMMA.finditer(text, at)), len(text))
+    quote = " ".join(text[start:end].split())
+    first, _, rest = quote.partition(" ")
+    if first.lower() in _CONJUNCTIONS and rest:  # "sowie Dashboards, mit denen ..."
+        quote = rest
+    if len(quote) <= limit:
+        return quote
+    clause_end = quote.rfind(" ".join(clause.split())) + len(" ".join(clause.split()))
+    if clause_end <= limit - 1:
+        return _shorten(quote, limit)
+    if len(clause) >= limit - 1:
+        return _shorten(clause, limit)
+    # The clause would be cut: keep all of it and the whole words before it that fit.
+    kept = quote[clause_end - (limit - 1) : clause_end]
+    return "…" + kept[kept.find(" ") + 1 :]
+
+
 def _shorten(text: str, limit: int = 90) -> str:
+    """The text on one line, cut to `limit` characters after a whole word if it is longer."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut[: limit - 1]).rstrip(" ,;:-") + "…"
 
 
 def _columns(analyses: Sequence[Analysis]) -> np.ndarray:

@@ -23,6 +23,8 @@ from matchmaker.matching.matcher import (
     COMPATIBILITY_FEATURES,
     CONTENT_FEATURES,
     DEFAULT_WEIGHTS,
+    _quoted,
+    _shorten,
 )
 
 from .conftest import STARTUPS, corporate
@@ -463,3 +465,66 @@ def test_each_score_is_the_weighted_mean_of_the_signals_it_shows(pool_seeks):
             assert match.score == pytest.approx(min(mean * factor, 1.0), abs=3e-6)
             checked += match.score > 0
     assert checked > 10
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "quoted"),
+    [
+        # A clause that says what is needed is quoted alone.
+        ("Battery packs, lidar and radar.", "lidar", "lidar"),
+        ("Die Plattform, die wir suchen.", "Die Plattform", "Die Plattform"),
+        # A dependent one comes with the clause it depends on, up to the next comma.
+        (
+            "Wir wollen näher an die Sportler rücken, die unsere Schuhe tragen: Lauf-Apps.",
+            "die unsere Schuhe tragen",
+            "Wir wollen näher an die Sportler rücken, die unsere Schuhe tragen",
+        ),
+        (
+            "Wir liefern Berichte, sowie Dashboards, mit denen Kunden Daten erkunden, und Alarme.",
+            "mit denen Kunden Daten erkunden",
+            "Dashboards, mit denen Kunden Daten erkunden",
+        ),
+        (
+            "We resell tools to banks. A ledger, which reconciles payments and refunds.",
+            "which reconciles payments",
+            "A ledger, which reconciles payments and refunds",
+        ),
+        # Too long: the whole clause stays, with whole words before it.
+        (
+            "Wir suchen Werkzeuge für Kanzleien, Gerichte und Notariate in ganz Europa sowie "
+            "für unsere Mandanten, die Compliance-Anforderungen einhalten.",
+            "die Compliance-Anforderungen einhalten",
+            "…in ganz Europa sowie für unsere Mandanten, die Compliance-Anforderungen einhalten",
+        ),
+    ],
+)
+def test_a_reason_quotes_a_dependent_clause_with_what_it_depends_on(text, clause, quoted):
+    assert _quoted(text, clause) == quoted
+    assert len(quoted) <= 90
+
+
+def test_a_german_need_written_as_prose_is_quoted_as_a_whole_clause():
+    pool = [
+        profile_from_dict(
+            {"id": "cells", "kind": "startup", "name": "Cells", "offers": "Battery recycling."}
+        ),
+        profile_from_dict({"id": "bake", "kind": "startup", "name": "Bake", "offers": "Bread."}),
+    ]
+    need = "Wir suchen Partner, die Batteriezellen recyceln, und Logistik."
+
+    [match] = Matcher().fit(pool).rank_one(corporate(need), lang="de").matches
+
+    assert match.reasons[0].startswith(
+        "Ihr Bedarf „Wir suchen Partner, die Batteriezellen recyceln“"
+    )
+
+
+def test_long_texts_are_cut_after_a_whole_word():
+    text = "Automated timekeeping and billing for law firms, " * 3
+    shortened = _shorten(text)
+    assert shortened == (
+        "Automated timekeeping and billing for law firms, Automated timekeeping and billing for…"
+    )
+    assert _shorten("word " * 30) == ("word " * 18).strip() + "…"  # 90 characters
+    assert _shorten("x" * 120) == "x" * 89 + "…"  # no word to cut after
+    assert _shorten("short, text") == "short, text"

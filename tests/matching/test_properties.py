@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matchmaker.matching import Matcher, Profile
+from matchmaker.matching.matcher import _CLAUSE, _quoted
 
 from .conftest import corporate
 
@@ -70,3 +71,25 @@ def test_same_input_same_output(matcher, seeks):
     need = corporate(seeks)
 
     assert matcher.rank_one(need) == matcher.rank_one(need)
+
+
+QUOTED_WORDS = st.sampled_from(
+    ["die", "Die", "mit", "denen", "und", "sowie", "which", "Partner", "Batterien", "recyceln"]
+)
+QUOTED_TEXT = st.lists(
+    st.one_of(
+        QUOTED_WORDS, st.sampled_from([",", ".", ":", " und ", "、", "。"]), st.text(max_size=8)
+    ),
+    max_size=60,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=QUOTED_TEXT)
+def test_a_quoted_clause_is_never_longer_than_its_limit_and_never_empty(text):
+    # The clauses are the ones the matcher cuts a need's text into.
+    for clause in [clause.strip() for clause in _CLAUSE.split(text)]:
+        if len(clause) > 2:
+            quote = _quoted(text, clause)
+            assert 0 < len(quote) <= 90
+            assert quote.strip() == quote and "\n" not in quote
