@@ -139,6 +139,7 @@ class _Doc:
     labels: list[str]  # partnership types (p:), stages (s:), languages (l:)
     summary: str  # for reasons: a startup's first sentence, a query's seek text
     clauses: list[str] = field(default_factory=list)  # for reasons: a query's seek clauses
+    clause_analyses: list[Analysis] = field(default_factory=list)  # and those analysed
     seek_summary: str = ""  # for reasons: what a startup seeks
     texts: tuple[str, ...] = ()  # for reasons: a query's own texts, its seek text first
 
@@ -249,6 +250,12 @@ class Matcher(BaseEstimator):
         self.n_jobs = n_jobs
         self.random_state = random_state
 
+    def __getstate__(self) -> dict:
+        # The remembered query analyses are a cache: not stored with the matcher.
+        state = dict(super().__getstate__())
+        state.pop("_query_docs", None)
+        return state
+
     def __setstate__(self, state: dict) -> None:
         # Matchers stored (pickled in snapshots) before `n_jobs` existed.
         state.setdefault("n_jobs", None)
@@ -354,7 +361,9 @@ class Matcher(BaseEstimator):
             ids = [startup.id for startup in startups]
             for start in range(0, len(queries), self.chunk_size):
                 chunk = queries[start : start + self.chunk_size]
-                side = self._encode([self._query_doc(query) for query in chunk], query_side=True)
+                side = self._encode(
+                    [self._remembered_doc(query) for query in chunk], query_side=True
+                )
                 rankings = self._rank_side(chunk, side, pool, len(ids), lang or self.lang, ids)
                 results += [ranking.matches for ranking in rankings]
         return results
@@ -374,7 +383,9 @@ class Matcher(BaseEstimator):
             pool = self._encode([self._startup_doc(startup) for startup in startups], False)
             for start in range(0, len(queries), self.chunk_size):
                 chunk = queries[start : start + self.chunk_size]
-                side = self._encode([self._query_doc(query) for query in chunk], query_side=True)
+                side = self._encode(
+                    [self._remembered_doc(query) for query in chunk], query_side=True
+                )
                 scores = self._scores(side, pool)
                 result[start : start + len(chunk)] = _shown_scores(scores)
         return result
@@ -410,7 +421,9 @@ class Matcher(BaseEstimator):
                 if not len(inside):
                     continue
                 chunk = queries[start : start + self.chunk_size]
-                side = self._encode([self._query_doc(query) for query in chunk], query_side=True)
+                side = self._encode(
+                    [self._remembered_doc(query) for query in chunk], query_side=True
+                )
                 scores = self._scores(side, pool)
                 rows, cols = inside[:, 0] - start, inside[:, 1]
                 features = self._pair_features(side, pool, rows, cols)
@@ -453,7 +466,9 @@ class Matcher(BaseEstimator):
         with threadpool_limits(self.blas_threads):
             for start in range(0, len(queries), self.chunk_size):
                 chunk = queries[start : start + self.chunk_size]
-                side = self._encode([self._query_doc(query) for query in chunk], query_side=True)
+                side = self._encode(
+                    [self._remembered_doc(query) for query in chunk], query_side=True
+                )
                 scores = self._scores(side, self.pool_)
                 # Shown scores are float64: made a few rows at a time, not for the chunk.
                 for first in range(start, start + len(chunk), _SHOWN_ROWS):
@@ -543,6 +558,18 @@ class Matcher(BaseEstimator):
             seek_summary=startup.seeks,
         )
 
+    def _remembered_doc(self, query: Query) -> _Doc:
+        """`_query_doc`, remembered (up to `_REMEMBERED_QUERIES` of them): an app scores
+        every edited startup against the same open needs, and analysing their texts is most
+        of that work. A query is its texts, so an edited need is a new query."""
+        remembered = self.__dict__.setdefault("_query_docs", {})
+        doc = remembered.get(query)
+        if doc is None:
+            if len(remembered) >= _REMEMBERED_QUERIES:
+                remembered.clear()
+            doc = remembered[query] = self._query_doc(query)
+        return doc
+
     def _query_doc(self, query: Query) -> _Doc:
         corporate, need = query.corporate, query.need
         needs = (need,) if need else corporate.needs
@@ -558,13 +585,15 @@ class Matcher(BaseEstimator):
         analyze = self.analyzer_.analyze
         offer_text = _sentences(corporate.name, corporate.description, corporate.offers)
         clauses = [clause.strip() for clause in _CLAUSE.split(seek_text)]
+        clauses = [clause for clause in clauses if len(clause) > 2]
         return _Doc(
             offer=analyze(offer_text),
             seek=analyze(seek_text),
             tags=self._tags(corporate.industries + corporate.technologies + technologies),
             labels=_labels(partnership_types, corporate.target_stages, corporate.languages),
             summary=seek_text,
-            clauses=[clause for clause in clauses if len(clause) > 2],
+            clauses=clauses,
+            clause_analyses=[analyze(clause) for clause in clauses],
             texts=(seek_text, offer_text),
         )
 
@@ -705,7 +734,7 @@ class Matcher(BaseEstimator):
         )
         if query_side:
             owners = [row for row, doc in enumerate(docs) for _ in doc.clauses]
-            clauses = [self.analyzer_.analyze(c) for doc in docs for c in doc.clauses]
+            clauses = [analysis for doc in docs for analysis in doc.clause_analyses]
             side.clause_owner = np.asarray(owners, dtype=np.int64)
             side.clause_text, side.clause_concepts, _ = self._blocks(clauses)
         return side
@@ -1025,6 +1054,9 @@ _SVD_ITERATIONS = 3
 _LSA_PRUNE_ROWS = 5_000
 # Scores are reported to six decimals; below that a pair has nothing in common worth showing.
 _MIN_SCORE = 1e-6
+# Analysed queries a matcher remembers for scoring (about 7 KB each): more than the open
+# needs of a large office.
+_REMEMBERED_QUERIES = 4_096
 # Rows of a chunk's scores rounded at a time when only the best of each column is wanted.
 _SHOWN_ROWS = 64
 _PRODUCT_ROWS = 64

@@ -434,6 +434,7 @@ def _rehome(
     startup_ids: Iterable[int],
     needs: Sequence[Need] | None = None,
     queries: Sequence[matching.Query] | None = None,
+    scored: dict[int, np.ndarray] | None = None,
 ) -> None:
     """Give each of `startup_ids` that is matchable and has no stored row left a floor row
     at the need that scores it best (the first of equal shown scores, needs by id)
@@ -441,7 +442,9 @@ def _rehome(
 
     For the startups a refresh took the last row from. They are scored from their current
     profiles against every matchable need (`needs` and their `queries`, when the caller
-    has them) in one batch without reasons; reasons are made for the chosen pairs only."""
+    has them) in one batch without reasons, except those whose scores against `needs` the
+    caller has (`scored`: startup id -> shown scores); reasons are made for the chosen
+    pairs only."""
     homeless = set(
         db.session.scalars(
             matchable_startups_query()
@@ -458,7 +461,15 @@ def _rehome(
     if not homeless or not needs:
         return
     profiles = list(_profiles_by_id(homeless).values())
-    scores = matcher.score_matrix(queries, profiles)
+    scored = scored or {}
+    unscored = [profile for profile in profiles if int(profile.id) not in scored]
+    computed = iter(matcher.score_matrix(queries, unscored).T)
+    scores = np.column_stack(
+        [
+            scored[int(profile.id)] if int(profile.id) in scored else next(computed)
+            for profile in profiles
+        ]
+    )
     row_of = {need.id: row for row, need in enumerate(needs)}
     column_of = {int(profile.id): column for column, profile in enumerate(profiles)}
     for need_id, startup_id in db.session.execute(
@@ -512,7 +523,8 @@ def refresh_startup(organization: Organization) -> None:
         top_k = matches_per_need()
         needs = list(db.session.scalars(matchable_needs_query()))
         queries = [need_query(need) for need in needs]
-        scored = matcher.score_pairs(queries, [profile])
+        # Scores against every need without reasons; reasons only where it enters.
+        scores = matcher.score_matrix(queries, [profile])[:, 0]
         # Each need keeps at most top_k rows, so its lowest score is the bar to clear.
         stored = {
             need_id: (count, lowest)
@@ -522,36 +534,32 @@ def refresh_startup(organization: Organization) -> None:
                 .group_by(Match.need_id)
             )
         }
-        pairs = [
-            (need, query, match)
-            for need, query, [match] in zip(needs, queries, scored, strict=True)
-            if match.score > 0
-        ]
         entering = [
-            (need, query, match)
-            for need, query, match in pairs
-            if not (stored.get(need.id, (0, 0.0))[0] >= top_k and match.score <= stored[need.id][1])
+            index
+            for index, (need, score) in enumerate(zip(needs, scores.tolist(), strict=True))
+            if score > 0
+            and not (stored.get(need.id, (0, 0.0))[0] >= top_k and score <= stored[need.id][1])
         ]
         pushed_out: set[int] = set()
         if entering:
-            # Reasons in the other languages, for all entered needs in one batch each.
-            translated = {
-                lang: matcher.score_pairs([query for _, query, _ in entering], [profile], lang)
-                for lang in REASON_LANGUAGES[1:]
-            }
+            # Reasons in every language, for all entered needs in one batch.
+            explained = matcher.explain_pairs(
+                [queries[index] for index in entering],
+                [profile],
+                [(row, 0) for row in range(len(entering))],
+                REASON_LANGUAGES,
+            )
             rows = []
-            for index, (need, _, match) in enumerate(entering):
-                reasons = {"en": match.reasons}
-                reasons.update(
-                    {lang: found[index][0].reasons for lang, found in translated.items()}
-                )
-                rows += _rows_for_need(matcher, need, [match], {}, {match.startup_id: reasons})
+            for row, index in enumerate(entering):
+                match = explained[REASON_LANGUAGES[0]][row]
+                reasons = {lang: found[row].reasons for lang, found in explained.items()}
+                rows += _rows_for_need(matcher, needs[index], [match], {}, {profile.id: reasons})
             _insert_rows(rows)
-            for need, _, _ in entering:
-                pushed_out |= _trim(need.id, top_k)
+            for index in entering:
+                pushed_out |= _trim(needs[index].id, top_k)
         # `_rehome` places those left without a row: the startup itself if it entered no
         # top list, and startups whose rows it pushed out.
-        _rehome(matcher, {organization.id, *pushed_out}, needs, queries)
+        _rehome(matcher, {organization.id, *pushed_out}, needs, queries, {organization.id: scores})
     db.session.commit()
 
 

@@ -528,3 +528,31 @@ def test_long_texts_are_cut_after_a_whole_word():
     assert _shorten("word " * 30) == ("word " * 18).strip() + "…"  # 90 characters
     assert _shorten("x" * 120) == "x" * 89 + "…"  # no word to cut after
     assert _shorten("short, text") == "short, text"
+
+
+def test_remembered_query_analyses_follow_edits_and_are_not_stored(startups, monkeypatch):
+    # An app scores every edited startup against the same needs: their analyses are
+    # remembered, but an edited need is analysed afresh, and a stored matcher holds none.
+    monkeypatch.setattr(matcher_module, "_REMEMBERED_QUERIES", 2)
+    matcher = Matcher().fit(startups)
+    before = corporate("Battery packs for our electric vans.")
+    edited = corporate("Claims automation and fraud detection.")  # same id, new text
+    analysed = []
+    query_doc = matcher._query_doc
+    monkeypatch.setattr(
+        matcher, "_query_doc", lambda query: analysed.append(query.corporate) or query_doc(query)
+    )
+
+    first = matcher.score_matrix([before], startups)
+    assert (matcher.score_matrix([before], startups) == first).all()
+    assert analysed == [before]  # remembered
+    assert not (matcher.score_matrix([edited], startups) == first).all()
+    assert analysed == [before, edited]
+    matcher.score_matrix([corporate("Satellite imagery.")], startups)  # a third: forgets all
+    matcher.score_matrix([before], startups)
+    assert analysed[-1] == before and len(analysed) == 4
+
+    monkeypatch.undo()
+    assert "_query_docs" in matcher.__dict__
+    assert "_query_docs" not in pickle.loads(pickle.dumps(matcher)).__dict__
+    assert "_query_docs" in matcher.__dict__  # storing it does not forget
