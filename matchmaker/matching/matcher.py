@@ -1379,6 +1379,9 @@ _RELATIVE_AFTER_PREPOSITION = frozenset([
     "denen", "deren", "dessen", "welchen", "welchem", "welcher", "which", "whom",
 ])
 # fmt: on
+# Endings of a Japanese clause that leads into the next: the topic particle and the
+# connective forms of verbs ("し", "て", "で", "おり").
+_JAPANESE_LEADING = ("は", "し", "て", "で", "り")
 _STOP = re.compile(r"[.!?。\uff01\uff1f\n]")
 _COMMA = re.compile(r"[,;:、\uff1b\uff1a]")
 _STOP_OR_COMMA = re.compile(f"{_STOP.pattern}|{_COMMA.pattern}")
@@ -1387,7 +1390,11 @@ _STOP_OR_COMMA = re.compile(f"{_STOP.pattern}|{_COMMA.pattern}")
 def _quoted(text: str, clause: str, limit: int = 90) -> str:
     """The clause of `text` that a reason quotes as the need. A dependent clause ("die
     unsere Schuhe tragen") comes with the clause it depends on, cut to `limit` characters
-    around it if need be, so that the quote says what is needed."""
+    around it if need be, so that the quote says what is needed; a Japanese clause that
+    leads into the next one (a topic, "自治体からは", or a verb's connective form,
+    "制作し") comes with that one."""
+    if clause.endswith(_JAPANESE_LEADING):
+        return _with_next_clause(text, clause, limit)
     words = clause.split(maxsplit=2)
     dependent = bool(words) and (
         words[0] in _DEPENDENT_OPENINGS
@@ -1416,6 +1423,22 @@ def _quoted(text: str, clause: str, limit: int = 90) -> str:
     # The clause would be cut: keep all of it and the whole words before it that fit.
     kept = quote[clause_end - (limit - 1) : clause_end]
     return "…" + kept[kept.find(" ") + 1 :]
+
+
+def _with_next_clause(text: str, clause: str, limit: int) -> str:
+    """The clause and the ones it leads into, up to the first that does not lead on, the
+    end of the sentence or `limit` characters."""
+    at = text.find(clause)
+    if at < 0:
+        return _shorten(clause, limit)
+    end = at + len(clause)
+    while text[at:end].endswith(_JAPANESE_LEADING) and end - at < limit:
+        separator = _STOP_OR_COMMA.match(text, end)
+        if separator is None or _STOP.match(separator.group()):
+            break  # not followed by a clause of the same sentence
+        following = _STOP_OR_COMMA.search(text, separator.end())
+        end = following.start() if following else len(text)
+    return _shorten(text[at:end], limit)
 
 
 def _shorten(text: str, limit: int = 90) -> str:

@@ -489,6 +489,19 @@ def test_each_score_is_the_weighted_mean_of_the_signals_it_shows(pool_seeks):
             "which reconciles payments",
             "A ledger, which reconciles payments and refunds",
         ),
+        # A Japanese clause that leads into the next (a topic, a connective form) comes
+        # with it, and with the one after while they lead on.
+        (
+            "自治体からは、公共の安全に関する支援を求められています。",
+            "自治体からは",
+            "自治体からは、公共の安全に関する支援を求められています",
+        ),
+        (
+            "請求書を読み取って仕分けし、承認を自動化し、チームを支援するソフトウェア、分析。",
+            "請求書を読み取って仕分けし",
+            "請求書を読み取って仕分けし、承認を自動化し、チームを支援するソフトウェア",
+        ),
+        ("電池の再利用は。次の文。", "電池の再利用は", "電池の再利用は"),  # the sentence ends
         # Too long: the whole clause stays, with whole words before it.
         (
             "Wir suchen Werkzeuge für Kanzleien, Gerichte und Notariate in ganz Europa sowie "

@@ -74,7 +74,10 @@ def test_same_input_same_output(matcher, seeks):
 
 
 QUOTED_WORDS = st.sampled_from(
-    ["die", "Die", "mit", "denen", "und", "sowie", "which", "Partner", "Batterien", "recyceln"]
+    [
+        *["die", "Die", "mit", "denen", "und", "sowie", "which", "Partner", "Batterien"],
+        *["自治体からは", "制作し", "読み取って", "電池"],
+    ]
 )
 QUOTED_TEXT = st.lists(
     st.one_of(
