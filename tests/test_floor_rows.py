@@ -8,7 +8,16 @@ from sqlalchemy.exc import IntegrityError
 
 from matchmaker import create_app
 from matchmaker.extensions import db
-from matchmaker.models import MarkKind, Match, Need, NeedStatus, ProfileStatus, Role, User
+from matchmaker.models import (
+    MarkKind,
+    Match,
+    Need,
+    NeedStatus,
+    Organization,
+    ProfileStatus,
+    Role,
+    User,
+)
 from matchmaker.services import introductions, matching, profiles, shortlists
 from matchmaker.services.profiles import NeedData, ProfileData
 from tests.conftest import TEST_DATABASE_URL, _test_config
@@ -404,3 +413,40 @@ def test_a_reranked_need_meeting_a_concurrent_row_of_its_startup_keeps_it(
     with app.app_context():
         row = db.session.scalar(sa.select(Match).where(Match.startup_id == battery))
         assert row.model_version == "other"
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not TEST_DATABASE_URL, reason="needs two connections to PostgreSQL")
+@pytest.mark.parametrize("refreshed", ["need", "startup"])
+def test_a_refresh_holds_its_need_or_startup_until_it_commits(
+    app, make_user, monkeypatch, refreshed
+):
+    # Two refreshes of the same need (two quick edits) must run one after the other: the
+    # second's DELETE cannot see the first's uncommitted rows, and would keep them.
+    battery, _, _ = three_cells(app, make_user)
+    need_id = make_corporate_need(app, make_user)
+    rebuild(app)
+    entity, entity_id = (Need, need_id) if refreshed == "need" else (Organization, battery)
+    held = []
+    top_k = matching.matches_per_need
+
+    def another_worker_tries_to_refresh_it():
+        with db.engine.connect() as other:
+            try:
+                other.execute(
+                    sa.select(entity.id).where(entity.id == entity_id).with_for_update(nowait=True)
+                )
+                held.append(False)
+            except sa.exc.OperationalError:  # the lock is taken
+                held.append(True)
+            other.rollback()
+        return top_k()
+
+    monkeypatch.setattr(matching, "matches_per_need", another_worker_tries_to_refresh_it)
+    with app.app_context():
+        if refreshed == "need":
+            matching.refresh_need(db.session.get(Need, need_id))
+        else:
+            matching.refresh_startup(db.session.get(Organization, battery))
+
+    assert held == [True]

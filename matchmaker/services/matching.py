@@ -374,6 +374,7 @@ def refresh_need(need: Need) -> None:
 
     A startup that had a row here (in the top list or as its floor row) and is left with
     no row at all gets a floor row at its best need (`_rehome`), which may be this one."""
+    _hold(Need, need.id)
     had_rows = set(db.session.scalars(sa.select(Match.startup_id).where(Match.need_id == need.id)))
     db.session.execute(sa.delete(Match).where(Match.need_id == need.id))
     loaded = current_matcher()
@@ -414,6 +415,14 @@ def refresh_need(need: Need) -> None:
         _insert_rows(rows)
     _rehome(matcher, had_rows)
     db.session.commit()
+
+
+def _hold(entity: type[Need] | type[Organization], entity_id: int) -> None:
+    """Lock the need's or startup's row until this refresh commits: two refreshes of the
+    same need (two quick edits) or startup then run one after the other, and the second
+    replaces the first's rows instead of keeping those it cannot see yet. (PostgreSQL;
+    SQLite runs one writer at a time anyway and has no row locks.)"""
+    db.session.execute(sa.select(entity.id).where(entity.id == entity_id).with_for_update())
 
 
 def _dismissals(*conditions: sa.ColumnElement[bool]) -> sa.Select:
@@ -488,10 +497,10 @@ def _rehome(
 
 def _insert_rows(rows: list[dict]) -> None:
     """Store a refresh's rows, skipping those another worker's refresh stored meanwhile:
-    the same startup at the same need (a need re-ranked while the startup was edited, or
-    the same startup refreshed twice at once), or another floor row of the startup (it was
-    re-homed elsewhere since `_rehome` looked). Either row does, and the rest of this
-    refresh still commits."""
+    the same startup at the same need (a need re-ranked while the startup was edited), or
+    another floor row of the startup (it was re-homed elsewhere since `_rehome` looked).
+    Either row does, and the rest of this refresh still commits. (Refreshes of the same
+    need or startup do not meet here: `_hold` runs them one after the other.)"""
     if not rows:
         return
     # The application runs on these two; both skip a conflict on any unique index.
@@ -513,6 +522,7 @@ def refresh_startup(organization: Organization) -> None:
     taken off, keeping each need's top rows; nothing is refitted. A startup that enters no
     top list gets a floor row at its best need (`_rehome`), as do the startups it pushes
     out of their only top list."""
+    _hold(Organization, organization.id)
     db.session.execute(sa.delete(Match).where(Match.startup_id == organization.id))
     loaded = current_matcher()
     if loaded is not None and _is_matchable(
