@@ -458,6 +458,8 @@ class Analyzer:
         # Analyzers pickled before `learning`: all were fitted, so they have learned.
         self.__dict__.setdefault("learning", False)
         self.__dict__.setdefault("first_seen", None)
+        if isinstance(self._seen, set):  # one set for both stemmers before (learning only)
+            self._seen = {key: set(self._seen) for key in self._stems}
 
     def restart_learning(self) -> None:
         """Learn afresh and record the words first seen (in a process that analyses a later

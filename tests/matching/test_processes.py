@@ -154,6 +154,9 @@ def test_a_word_first_met_in_a_german_text_still_shows_as_written_in_english_rea
     assert label == "Strongest shared terms" and "augmented" in terms.split(", ")
     written = set(re.findall(r"\w+", f"{german} {english} {query}".lower()))
     assert set(terms.split(", ")) <= written  # no stem such as "augment" or "real"
+    # The pool's forms, which reasons show where a need does not write the word itself.
+    surface = matcher.analyzer_.surface
+    assert (surface[stem_en("augmented")], surface[stem_en("reality")]) == ("augmented", "reality")
 
 
 def test_reasons_show_the_pools_word_forms_whatever_queries_came_before():
@@ -211,15 +214,14 @@ def test_a_matcher_stored_by_older_code_still_ranks(matcher):
     for index in ("_single", "_multi", "_openings"):
         del glossary.__dict__[index]
     del state["analyzer_"].__dict__["learning"]
-    # (Its `_seen` was one set, not one per stemmer: only learning reads it, and a fitted
-    # analyzer has stopped learning.)
     seen = state["analyzer_"].__dict__["_seen"]
-    state["analyzer_"].__dict__["_seen"] = seen["en"] | seen["de"]
+    state["analyzer_"].__dict__["_seen"] = seen["en"] | seen["de"]  # one set, not per stemmer
 
     old = pickle.loads(_pickled_like(Matcher, state))
 
     assert old.rank([corporate("Battery packs for electric vans, Batterien")]) == expected
     assert old.analyzer_.learning is False
+    assert old.analyzer_._seen.keys() == {"en", "de"}
 
 
 def _pickled_like(cls, state: dict) -> bytes:
