@@ -66,7 +66,8 @@ DEFAULT_WEIGHTS = {
 
 # Clauses of a "seeks" text: each names one thing wanted, which reasons quote.
 _CLAUSE = re.compile(
-    r"[,;:.!?()\n、。\uff1b\uff1a・\uff08\uff09]|\b(?:and|or|und|oder|sowie)\b", re.IGNORECASE
+    r"[,;:.!?()\n、。\uff01\uff1f\uff1b\uff1a・\uff08\uff09]|\b(?:and|or|und|oder|sowie)\b",
+    re.IGNORECASE,
 )
 
 
@@ -1374,64 +1375,94 @@ _DEPENDENT_OPENINGS = frozenset([
     "wenn", "bevor", "sodass", "was", "which", "who", "whom", "whose", "where", "that", "so",
 ])
 _CONJUNCTIONS = frozenset(["und", "oder", "sowie", "and", "or"])
-# Relative pronouns that open a dependent clause after a preposition ("mit denen ...").
-_RELATIVE_AFTER_PREPOSITION = frozenset([
+# A preposition and a relative pronoun open one too ("mit denen ...", "by which ...").
+_PREPOSITIONS = frozenset([
+    "mit", "von", "zu", "zur", "zum", "in", "an", "auf", "bei", "für", "über", "unter",
+    "durch", "aus", "nach", "gegen", "ohne", "um", "vor", "zwischen", "with", "by", "for",
+    "on", "of", "to", "from", "through", "under", "over", "at",
+])
+_RELATIVES = frozenset([
     "denen", "deren", "dessen", "welchen", "welchem", "welcher", "which", "whom",
 ])
 # fmt: on
 # Endings of a Japanese clause that leads into the next: the topic particle and the
 # connective forms of verbs ("し", "て", "で", "おり").
 _JAPANESE_LEADING = ("は", "し", "て", "で", "り")
+_COORDINATION = re.compile(r"\s*\b(?:und|oder|sowie|and|or)\b\s*", re.IGNORECASE)
 _STOP = re.compile(r"[.!?。\uff01\uff1f\n]")
 _COMMA = re.compile(r"[,;:、\uff1b\uff1a]")
 _STOP_OR_COMMA = re.compile(f"{_STOP.pattern}|{_COMMA.pattern}")
 
 
 def _quoted(text: str, clause: str, limit: int = 90) -> str:
-    """The clause of `text` that a reason quotes as the need. A dependent clause ("die
-    unsere Schuhe tragen") comes with the clause it depends on, cut to `limit` characters
-    around it if need be, so that the quote says what is needed; a Japanese clause that
-    leads into the next one (a topic, "自治体からは", or a verb's connective form,
-    "制作し") comes with that one."""
+    """The clause of `text` that a reason quotes as the need. A dependent clause ("…, die
+    unsere Schuhe tragen") comes with the clause before its comma, so that the quote says
+    what is needed; a Japanese clause that leads into the next (a topic, "自治体からは", or
+    a verb's connective form, "制作し") comes with that one. At most `limit` characters,
+    never without the clause itself."""
     if clause.endswith(_JAPANESE_LEADING):
-        return _with_next_clause(text, clause, limit)
+        return _with_next_clauses(text, clause, limit)
+    if clause.endswith("-"):  # "Lauf-" of "Lauf- und Fitness-Apps"
+        return _with_completing_clause(text, clause, limit)
     words = clause.split(maxsplit=2)
     dependent = bool(words) and (
         words[0] in _DEPENDENT_OPENINGS
-        or (len(words) > 1 and words[1] in _RELATIVE_AFTER_PREPOSITION)
+        or (words[0] in _PREPOSITIONS and len(words) > 1 and words[1] in _RELATIVES)
     )
-    at = text.find(clause) if dependent else -1
-    if at < 0:
+    found = _clause_in(text, clause) if dependent else None
+    before = text[: found.start(1)].rstrip() if found else ""
+    if not before or not _COMMA.match(before[-1]):
         return _shorten(clause, limit)
+    at = found.start(1)
     opening = max((m.end() for m in _STOP.finditer(text, 0, at)), default=0)
-    # From the start of the clause before the comma that opens this one (or the sentence's)
-    # to the next comma or the end of the sentence.
+    # From the start of the clause before its comma (or the sentence's) to the next comma
+    # or the end of the sentence.
     commas = [m.end() for m in _COMMA.finditer(text, opening, at)]
     start = commas[-2] if len(commas) > 1 else opening
-    end = next((m.start() for m in _STOP_OR_COMMA.finditer(text, at)), len(text))
-    quote = " ".join(text[start:end].split())
-    first, _, rest = quote.partition(" ")
-    if first.lower() in _CONJUNCTIONS and rest:  # "sowie Dashboards, mit denen ..."
-        quote = rest
-    if len(quote) <= limit:
-        return quote
-    clause_end = quote.rfind(" ".join(clause.split())) + len(" ".join(clause.split()))
-    if clause_end <= limit - 1:
-        return _shorten(quote, limit)
-    if len(clause) >= limit - 1:
+    end = next((m.start() for m in _STOP_OR_COMMA.finditer(text, found.end(1))), len(text))
+    head = " ".join(text[start:at].split())
+    first, _, rest = head.partition(" ")
+    if first.lower() in _CONJUNCTIONS and rest:  # "sowie Dashboards, mit denen …"
+        head = rest
+    body = " ".join(text[at:end].split())  # the clause and the rest of it
+    whole = " ".join(clause.split())
+    if len(head) + 1 + len(body) <= limit:
+        return f"{head} {body}"
+    if len(head) + 1 + len(whole) < limit:
+        return _shorten(f"{head} {body}", limit)  # cut after the clause
+    if len(whole) >= limit - 2:
         return _shorten(clause, limit)
-    # The clause would be cut: keep all of it and the whole words before it that fit.
-    kept = quote[clause_end - (limit - 1) : clause_end]
-    return "…" + kept[kept.find(" ") + 1 :]
+    # The clause, and the whole words before it that fit.
+    tail = head[len(head) - (limit - 2 - len(whole)) :]
+    space = tail.find(" ")
+    tail = tail[space + 1 :] if space >= 0 else ""
+    return f"…{tail} {whole}" if tail else f"…{whole}"
 
 
-def _with_next_clause(text: str, clause: str, limit: int) -> str:
+def _clause_in(text: str, clause: str) -> re.Match | None:
+    """Where `clause` stands in `text` as one of the clauses `_CLAUSE` cuts it into
+    (group 1), not inside a longer one."""
+    separator = f"(?i:{_CLAUSE.pattern})"  # "And", "und": the clause's own case counts
+    return re.search(rf"(?:^|{separator})\s*({re.escape(clause)})\s*(?=$|{separator})", text)
+
+
+def _with_completing_clause(text: str, clause: str, limit: int) -> str:
+    """A word cut short ("Community-") with the clause after "und" that completes it."""
+    found = _clause_in(text, clause)
+    joint = _COORDINATION.match(text, found.end(1)) if found else None
+    if joint is None:
+        return _shorten(clause, limit)
+    following = _CLAUSE.search(text, joint.end())
+    return _shorten(text[found.start(1) : following.start() if following else len(text)], limit)
+
+
+def _with_next_clauses(text: str, clause: str, limit: int) -> str:
     """The clause and the ones it leads into, up to the first that does not lead on, the
     end of the sentence or `limit` characters."""
-    at = text.find(clause)
-    if at < 0:
+    found = _clause_in(text, clause)
+    if found is None:
         return _shorten(clause, limit)
-    end = at + len(clause)
+    at, end = found.start(1), found.end(1)
     while text[at:end].endswith(_JAPANESE_LEADING) and end - at < limit:
         separator = _STOP_OR_COMMA.match(text, end)
         if separator is None or _STOP.match(separator.group()):

@@ -489,6 +489,36 @@ def test_each_score_is_the_weighted_mean_of_the_signals_it_shows(pool_seeks):
             "which reconciles payments",
             "A ledger, which reconciles payments and refunds",
         ),
+        # Found where it stands as a clause, not inside another sentence.
+        (
+            "Premium Kunden zu gewinnen ist schwer. Wir suchen Partner, um Kunden zu gewinnen",
+            "um Kunden zu gewinnen",
+            "Wir suchen Partner, um Kunden zu gewinnen",
+        ),
+        (
+            "Tools, die mit uns wachsen\uff01 Wir freuen uns.",
+            "die mit uns wachsen",
+            "Tools, die mit uns wachsen",
+        ),
+        ("Die Sensoren. Tools, die wachsen", "die wachsen", "Tools, die wachsen"),  # its case
+        # Not dependent: an article after "und", a relative pronoun without a preposition.
+        (
+            "Robotik, Logistik und die Digitalisierung unserer Werke",
+            "die Digitalisierung unserer Werke",
+            "die Digitalisierung unserer Werke",
+        ),
+        (
+            "Sensors, tools which reconcile payments",
+            "tools which reconcile payments",
+            "tools which reconcile payments",
+        ),
+        # Too long, with no space before the clause to cut at: the clause alone.
+        (
+            "当社は産業機械メーカーで予知保全のソリューションを探しています" * 3
+            + "、which predicts failures of our presses",
+            "which predicts failures of our presses",
+            "…which predicts failures of our presses",
+        ),
         # A Japanese clause that leads into the next (a topic, a connective form) comes
         # with it, and with the one after while they lead on.
         (
@@ -502,6 +532,12 @@ def test_each_score_is_the_weighted_mean_of_the_signals_it_shows(pool_seeks):
             "請求書を読み取って仕分けし、承認を自動化し、チームを支援するソフトウェア",
         ),
         ("電池の再利用は。次の文。", "電池の再利用は", "電池の再利用は"),  # the sentence ends
+        # A German word cut short comes with the one that completes it.
+        (
+            "Lauf- und Fitness-Apps sowie Community- und Creator-Tools.",
+            "Community-",
+            "Community- und Creator-Tools",
+        ),
         # Too long: the whole clause stays, with whole words before it.
         (
             "Wir suchen Werkzeuge für Kanzleien, Gerichte und Notariate in ganz Europa sowie "

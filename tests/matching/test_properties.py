@@ -76,12 +76,14 @@ def test_same_input_same_output(matcher, seeks):
 QUOTED_WORDS = st.sampled_from(
     [
         *["die", "Die", "mit", "denen", "und", "sowie", "which", "Partner", "Batterien"],
-        *["自治体からは", "制作し", "読み取って", "電池"],
+        *["自治体からは", "制作し", "読み取って", "電池", "Lauf-", "-"],
     ]
 )
 QUOTED_TEXT = st.lists(
     st.one_of(
-        QUOTED_WORDS, st.sampled_from([",", ".", ":", " und ", "、", "。"]), st.text(max_size=8)
+        QUOTED_WORDS,
+        st.sampled_from([",", ".", ":", " und ", "、", "。", "\uff01", "\uff1f", "・", "("]),
+        st.text(max_size=8),
     ),
     max_size=60,
 ).map(" ".join)
@@ -89,10 +91,13 @@ QUOTED_TEXT = st.lists(
 
 @settings(max_examples=200, deadline=None)
 @given(text=QUOTED_TEXT)
-def test_a_quoted_clause_is_never_longer_than_its_limit_and_never_empty(text):
+def test_a_quoted_clause_is_whole_never_longer_than_its_limit_and_never_empty(text):
     # The clauses are the ones the matcher cuts a need's text into.
     for clause in [clause.strip() for clause in _CLAUSE.split(text)]:
         if len(clause) > 2:
             quote = _quoted(text, clause)
             assert 0 < len(quote) <= 90
             assert quote.strip() == quote and "\n" not in quote
+            # The clause itself is quoted whole, unless it alone is too long.
+            whole = " ".join(clause.split())
+            assert whole in quote or len(whole) > 80
