@@ -264,7 +264,7 @@ def test_the_migrated_floor_row_index_counts_floor_rows_only(tmp_path):
     assert str(index["dialect_options"]["sqlite_where"]) == "is_exposure_floor"
 
 
-def store_a_floor_row_meanwhile(
+def store_a_row_meanwhile(
     monkeypatch, need_id, startup_id, execute, floor=True, during="_profiles_by_id"
 ) -> None:
     """Let another worker's refresh store the startup's floor row (or, not `floor`, a top-list
@@ -330,7 +330,7 @@ def test_a_refresh_that_meets_a_concurrent_floor_row_keeps_it_and_commits_the_re
     best, _ = best_need_of(app, battery, others)
     [elsewhere] = others - {best}
     execute = db.session.execute if other_worker == "in this transaction" else in_another_connection
-    store_a_floor_row_meanwhile(monkeypatch, elsewhere, battery, execute)
+    store_a_row_meanwhile(monkeypatch, elsewhere, battery, execute)
 
     # The refresh of the paused need re-homes the startup (tests raise a failed refresh).
     with app.app_context():
@@ -357,7 +357,7 @@ def test_a_refresh_that_meets_a_concurrent_top_row_at_the_same_need_keeps_it(
     # Another worker ranked the startup at the very need this refresh re-homes it to: the
     # (need, startup) unique index meets the floor row.
     best, _ = best_need_of(app, battery, others)
-    store_a_floor_row_meanwhile(monkeypatch, best, battery, db.session.execute, floor=False)
+    store_a_row_meanwhile(monkeypatch, best, battery, db.session.execute, floor=False)
 
     with app.app_context():
         profiles.set_need_status(db.session.get(Need, battery_need), NeedStatus.PAUSED)
@@ -374,7 +374,7 @@ def test_an_edited_startup_meeting_a_concurrent_row_at_its_need_keeps_it(
     rebuild(app)
     # Another worker re-ranked the need (or refreshed the same startup) after this refresh
     # deleted the startup's rows: the (need, startup) unique index meets its top-list row.
-    store_a_floor_row_meanwhile(
+    store_a_row_meanwhile(
         monkeypatch,
         battery_need,
         battery,
@@ -404,7 +404,7 @@ def test_a_reranked_need_meeting_a_concurrent_row_of_its_startup_keeps_it(
     battery_need = make_corporate_need(app, make_user)
     rebuild(app)
     # The startup was refreshed by another worker after this need's rows were deleted.
-    store_a_floor_row_meanwhile(monkeypatch, battery_need, battery, db.session.execute, False)
+    store_a_row_meanwhile(monkeypatch, battery_need, battery, db.session.execute, False)
 
     with app.app_context():
         matching.refresh_need(db.session.get(Need, battery_need))

@@ -142,7 +142,7 @@ class _Doc:
     clauses: list[str] = field(default_factory=list)  # for reasons: a query's seek clauses
     clause_analyses: list[Analysis] = field(default_factory=list)  # and those analysed
     seek_summary: str = ""  # for reasons: what a startup seeks
-    texts: tuple[str, ...] = ()  # for reasons: a query's own texts, its seek text first
+    texts: tuple[str, ...] = ()  # for reasons: a query's own texts (not its name), seeks first
 
 
 @dataclass
@@ -595,7 +595,7 @@ class Matcher(BaseEstimator):
             summary=seek_text,
             clauses=clauses,
             clause_analyses=[analyze(clause) for clause in clauses],
-            texts=(seek_text, offer_text),
+            texts=(seek_text, _sentences(corporate.description, corporate.offers)),
         )
 
     def _tags(self, tags: Iterable[str]) -> list[str]:

@@ -410,9 +410,10 @@ def refresh_need(need: Need) -> None:
         ranked = sorted(ranked, key=lambda match: (-match.score, match.startup_id))[:top_k]
         profiles = _profiles_by_id({int(match.startup_id) for match in ranked})
         rows = _rows_for_need(matcher, need, ranked, profiles)
-        # In a top list now: their floor rows elsewhere go.
-        _delete_floor_rows({row["startup_id"] for row in rows})
-        _insert_rows(rows)
+        if rows:
+            # In a top list now: their floor rows elsewhere go.
+            _delete_floor_rows({row["startup_id"] for row in rows})
+            _insert_rows(rows)
     _rehome(matcher, had_rows)
     db.session.commit()
 
