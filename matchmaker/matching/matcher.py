@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from itertools import chain, repeat
 
 import numpy as np
@@ -1410,16 +1410,16 @@ def _quoted(text: str, clause: str, limit: int = 90) -> str:
         or (words[0] in _PREPOSITIONS and len(words) > 1 and words[1] in _RELATIVES)
     )
     found = _clause_in(text, clause) if dependent else None
-    before = text[: found.start(1)].rstrip() if found else ""
-    if not before or not _COMMA.match(before[-1]):
+    before = text[: found[0]].rstrip() if found else ""
+    if not found or not before or not _COMMA.match(before[-1]):
         return _shorten(clause, limit)
-    at = found.start(1)
+    at, clause_end = found
     opening = max((m.end() for m in _STOP.finditer(text, 0, at)), default=0)
     # From the start of the clause before its comma (or the sentence's) to the next comma
     # or the end of the sentence.
     commas = [m.end() for m in _COMMA.finditer(text, opening, at)]
     start = commas[-2] if len(commas) > 1 else opening
-    end = next((m.start() for m in _STOP_OR_COMMA.finditer(text, found.end(1))), len(text))
+    end = next((m.start() for m in _STOP_OR_COMMA.finditer(text, clause_end)), len(text))
     head = " ".join(text[start:at].split())
     first, _, rest = head.partition(" ")
     if first.lower() in _CONJUNCTIONS and rest:  # "sowie Dashboards, mit denen …"
@@ -1439,21 +1439,37 @@ def _quoted(text: str, clause: str, limit: int = 90) -> str:
     return f"…{tail} {whole}" if tail else f"…{whole}"
 
 
-def _clause_in(text: str, clause: str) -> re.Match | None:
-    """Where `clause` stands in `text` as one of the clauses `_CLAUSE` cuts it into
-    (group 1), not inside a longer one."""
-    separator = f"(?i:{_CLAUSE.pattern})"  # "And", "und": the clause's own case counts
-    return re.search(rf"(?:^|{separator})\s*({re.escape(clause)})\s*(?=$|{separator})", text)
+def _clause_in(text: str, clause: str) -> tuple[int, int] | None:
+    """(start, end) of the first of the clauses `_CLAUSE` cuts `text` into that is
+    `clause`, not a piece of a longer one."""
+    return next(((start, end) for piece, start, end in _clauses(text) if piece == clause), None)
+
+
+@lru_cache(maxsize=4_096)
+def _clauses(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The clauses of a text as `_query_doc` cuts it (stripped), with where they stand.
+    Remembered: the shown pairs of a query quote from the same text."""
+    clauses, start = [], 0
+    for separator in chain(_CLAUSE.finditer(text), [None]):
+        stop = separator.start() if separator else len(text)
+        piece = text[start:stop]
+        stripped = piece.strip()
+        if stripped:
+            begin = start + len(piece) - len(piece.lstrip())
+            clauses.append((stripped, begin, begin + len(stripped)))
+        if separator:
+            start = separator.end()
+    return tuple(clauses)
 
 
 def _with_completing_clause(text: str, clause: str, limit: int) -> str:
     """A word cut short ("Community-") with the clause after "und" that completes it."""
     found = _clause_in(text, clause)
-    joint = _COORDINATION.match(text, found.end(1)) if found else None
-    if joint is None:
+    joint = _COORDINATION.match(text, found[1]) if found else None
+    if found is None or joint is None:
         return _shorten(clause, limit)
     following = _CLAUSE.search(text, joint.end())
-    return _shorten(text[found.start(1) : following.start() if following else len(text)], limit)
+    return _shorten(text[found[0] : following.start() if following else len(text)], limit)
 
 
 def _with_next_clauses(text: str, clause: str, limit: int) -> str:
@@ -1462,7 +1478,7 @@ def _with_next_clauses(text: str, clause: str, limit: int) -> str:
     found = _clause_in(text, clause)
     if found is None:
         return _shorten(clause, limit)
-    at, end = found.start(1), found.end(1)
+    at, end = found
     while text[at:end].endswith(_JAPANESE_LEADING) and end - at < limit:
         separator = _STOP_OR_COMMA.match(text, end)
         if separator is None or _STOP.match(separator.group()):
