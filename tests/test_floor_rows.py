@@ -292,6 +292,14 @@ def store_a_row_meanwhile(
     monkeypatch.setattr(matching, during, meanwhile)
 
 
+def assert_only_row_is_the_other_workers(app, startup_id, need_id, floor) -> None:
+    """The startup's one row is the one `store_a_row_meanwhile` stored, at that need."""
+    assert rows_of(app, startup_id) == {need_id: floor}
+    with app.app_context():
+        row = db.session.scalar(sa.select(Match).where(Match.startup_id == startup_id))
+        assert row.model_version == "other"
+
+
 def in_another_connection(statement) -> None:
     with db.engine.connect() as other:
         other.execute(statement)
@@ -338,10 +346,7 @@ def test_a_refresh_that_meets_a_concurrent_floor_row_keeps_it_and_commits_the_re
 
     # The paused need's rows are gone; the other worker's floor row is the startup's only one.
     assert not [key for key in all_rows(app) if key[0] == battery_need]
-    assert rows_of(app, battery) == {elsewhere: True}
-    with app.app_context():
-        floor_row = db.session.scalar(sa.select(Match).where(Match.startup_id == battery))
-        assert floor_row.model_version == "other"
+    assert_only_row_is_the_other_workers(app, battery, elsewhere, floor=True)
 
 
 def test_a_refresh_that_meets_a_concurrent_top_row_at_the_same_need_keeps_it(
@@ -391,10 +396,7 @@ def test_an_edited_startup_meeting_a_concurrent_row_at_its_need_keeps_it(
         )
         assert "Thanks!" in organization.seeks
 
-    assert rows_of(app, battery) == {battery_need: False}
-    with app.app_context():
-        row = db.session.scalar(sa.select(Match).where(Match.startup_id == battery))
-        assert row.model_version == "other"
+    assert_only_row_is_the_other_workers(app, battery, battery_need, floor=False)
 
 
 def test_a_reranked_need_meeting_a_concurrent_row_of_its_startup_keeps_it(
@@ -409,10 +411,7 @@ def test_a_reranked_need_meeting_a_concurrent_row_of_its_startup_keeps_it(
     with app.app_context():
         matching.refresh_need(db.session.get(Need, battery_need))
 
-    assert rows_of(app, battery) == {battery_need: False}
-    with app.app_context():
-        row = db.session.scalar(sa.select(Match).where(Match.startup_id == battery))
-        assert row.model_version == "other"
+    assert_only_row_is_the_other_workers(app, battery, battery_need, floor=False)
 
 
 @pytest.mark.postgres
