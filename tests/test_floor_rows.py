@@ -426,18 +426,25 @@ def test_a_refresh_holds_its_need_or_startup_until_it_commits(
     need_id = make_corporate_need(app, make_user)
     rebuild(app)
     entity, entity_id = (Need, need_id) if refreshed == "need" else (Organization, battery)
-    held = []
+    held, referable = [], []
     top_k = matching.matches_per_need
+    row = sa.select(entity.id).where(entity.id == entity_id)
 
     def another_worker_tries_to_refresh_it():
         with db.engine.connect() as other:
             try:
-                other.execute(
-                    sa.select(entity.id).where(entity.id == entity_id).with_for_update(nowait=True)
-                )
+                other.execute(row.with_for_update(nowait=True, key_share=True))
                 held.append(False)
             except sa.exc.OperationalError:  # the lock is taken
                 held.append(True)
+            other.rollback()
+            # Storing a row that refers to it (a foreign-key check's lock) does not wait:
+            # a need's and a startup's refresh storing rows of each other cannot deadlock.
+            try:
+                other.execute(row.with_for_update(nowait=True, read=True, key_share=True))
+                referable.append(True)
+            except sa.exc.OperationalError:
+                referable.append(False)
             other.rollback()
         return top_k()
 
@@ -449,3 +456,4 @@ def test_a_refresh_holds_its_need_or_startup_until_it_commits(
             matching.refresh_startup(db.session.get(Organization, battery))
 
     assert held == [True]
+    assert referable == [True]

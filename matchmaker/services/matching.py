@@ -422,8 +422,14 @@ def _hold(entity: type[Need] | type[Organization], entity_id: int) -> None:
     """Lock the need's or startup's row until this refresh commits: two refreshes of the
     same need (two quick edits) or startup then run one after the other, and the second
     replaces the first's rows instead of keeping those it cannot see yet. (PostgreSQL;
-    SQLite runs one writer at a time anyway and has no row locks.)"""
-    db.session.execute(sa.select(entity.id).where(entity.id == entity_id).with_for_update())
+    SQLite runs one writer at a time anyway and has no row locks.)
+
+    `FOR NO KEY UPDATE`, not `FOR UPDATE`: other refreshes still store rows that refer to
+    this need or startup (their foreign-key checks take a key-share lock), so a need's
+    refresh and a startup's refresh that store rows of each other never deadlock."""
+    db.session.execute(
+        sa.select(entity.id).where(entity.id == entity_id).with_for_update(key_share=True)
+    )
 
 
 def _dismissals(*conditions: sa.ColumnElement[bool]) -> sa.Select:
