@@ -605,3 +605,13 @@ def test_remembered_query_analyses_follow_edits_and_are_not_stored(startups, mon
     assert "_query_docs" in matcher.__dict__
     assert "_query_docs" not in pickle.loads(pickle.dumps(matcher)).__dict__
     assert "_query_docs" in matcher.__dict__  # storing it does not forget
+
+
+def test_a_fitted_matcher_keeps_no_analysed_texts_of_its_pool(startups):
+    # The vectors hold them; a web worker's matcher (and a stored snapshot) need not.
+    matcher = Matcher().fit(startups)
+
+    assert not [doc for doc in matcher.pool_.docs if doc.offer.words or doc.seek.concepts]
+    [best, *_] = matcher.rank_one(corporate("Battery packs for electric vans.")).matches
+    summary = matcher.pool_.docs[matcher.startup_ids_.index(best.startup_id)].summary
+    assert summary and best.reasons[0].endswith(f'their offer: "{summary}"')
