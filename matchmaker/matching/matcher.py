@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import partial
 from itertools import chain, repeat
 
 import numpy as np
@@ -64,10 +64,14 @@ DEFAULT_WEIGHTS = {
     "taxonomy": 0.15,
 }
 
-# Clauses of a "seeks" text: each names one thing wanted, which reasons quote.
+# Clauses of a "seeks" text: each names one thing wanted, which reasons quote. They end at
+# a sentence's end, a comma (or the like), a bracket, a middle dot or a conjunction.
+_SENTENCE_MARKS = ".!?。\uff01\uff1f"
+_COMMA_MARKS = ",;:、\uff1b\uff1a"
+_CONJUNCTIONS = ("and", "or", "und", "oder", "sowie")
+_CONJUNCTION = rf"\b(?:{'|'.join(_CONJUNCTIONS)})\b"
 _CLAUSE = re.compile(
-    r"[,;:.!?()\n、。\uff01\uff1f\uff1b\uff1a・\uff08\uff09]|\b(?:and|or|und|oder|sowie)\b",
-    re.IGNORECASE,
+    rf"[{_SENTENCE_MARKS}{_COMMA_MARKS}\n()・\uff08\uff09]|{_CONJUNCTION}", re.IGNORECASE
 )
 
 
@@ -140,10 +144,11 @@ class _Doc:
     tags: list[str]  # taxonomy tokens
     labels: list[str]  # partnership types (p:), stages (s:), languages (l:)
     summary: str  # for reasons: a startup's first sentence, a query's seek text
-    clauses: list[str] = field(default_factory=list)  # for reasons: a query's seek clauses
-    clause_analyses: list[Analysis] = field(default_factory=list)  # and those analysed
+    # For reasons: where a query's seek clauses stand in `summary`, and those analysed.
+    clause_spans: list[tuple[int, int]] = field(default_factory=list)
+    clause_analyses: list[Analysis] = field(default_factory=list)
     seek_summary: str = ""  # for reasons: what a startup seeks
-    texts: tuple[str, ...] = ()  # for reasons: a query's own texts (not its name), seeks first
+    own_text: str = ""  # for reasons: a query's description and offers (its words)
 
 
 @dataclass
@@ -590,17 +595,16 @@ class Matcher(BaseEstimator):
         partnership_types = need.partnership_types if need else corporate.partnership_types
         analyze = self.analyzer_.analyze
         offer_text = _sentences(corporate.name, corporate.description, corporate.offers)
-        clauses = [clause.strip() for clause in _CLAUSE.split(seek_text)]
-        clauses = [clause for clause in clauses if len(clause) > 2]
+        spans = [(start, end) for start, end in _clause_spans(seek_text) if end - start > 2]
         return _Doc(
             offer=analyze(offer_text),
             seek=analyze(seek_text),
             tags=self._tags(corporate.industries + corporate.technologies + technologies),
             labels=_labels(partnership_types, corporate.target_stages, corporate.languages),
             summary=seek_text,
-            clauses=clauses,
-            clause_analyses=[analyze(clause) for clause in clauses],
-            texts=(seek_text, _sentences(corporate.description, corporate.offers)),
+            clause_spans=spans,
+            clause_analyses=[analyze(seek_text[start:end]) for start, end in spans],
+            own_text=_sentences(corporate.description, corporate.offers),
         )
 
     def _tags(self, tags: Iterable[str]) -> list[str]:
@@ -739,7 +743,7 @@ class Matcher(BaseEstimator):
             available=available,
         )
         if query_side:
-            owners = [row for row, doc in enumerate(docs) for _ in doc.clauses]
+            owners = [row for row, doc in enumerate(docs) for _ in doc.clause_spans]
             clauses = [analysis for doc in docs for analysis in doc.clause_analyses]
             side.clause_owner = np.asarray(owners, dtype=np.int64)
             side.clause_text, side.clause_concepts, _ = self._blocks(clauses)
@@ -986,14 +990,14 @@ class Matcher(BaseEstimator):
         for index, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
             query_doc, startup_doc = queries.docs[row], pool.docs[col]
             if row not in written:
-                written[row] = self.analyzer_.forms(*query_doc.texts)
+                written[row] = self.analyzer_.forms(query_doc.summary, query_doc.own_text)
             own = written[row]
             their_seek = ""
             if offer_seek[index] > 0.1:
                 their_seek = _shorten(_first_sentence(startup_doc.seek_summary))
             evidence = Evidence(
                 offer=startup_doc.summary,
-                aspect=_quoted(query_doc.summary, aspects[index]),
+                aspect=_quoted(query_doc.summary, aspects[index]) if aspects[index] else "",
                 concepts=[concept_names[i] for i in shared_concepts[index]],
                 terms=[
                     own.get(terms[i]) or surface.get(terms[i], terms[i])
@@ -1013,10 +1017,11 @@ class Matcher(BaseEstimator):
 
     def _best_clauses(
         self, queries: _Side, pool: _Side, rows: np.ndarray, cols: np.ndarray
-    ) -> list[str]:
-        """For each pair, the clause of the query's seek text closest to the startup."""
+    ) -> list[tuple[int, int] | None]:
+        """For each pair, where the clause of the query's seek text closest to the startup
+        stands in it (None when no clause shares anything with it)."""
         owners = queries.clause_owner
-        best = [""] * len(rows)
+        best: list[tuple[int, int] | None] = [None] * len(rows)
         if owners is None or len(owners) == 0:
             return best
         clause_rows = [np.flatnonzero(owners == row) for row in range(len(queries.docs))]
@@ -1036,12 +1041,12 @@ class Matcher(BaseEstimator):
                 .sum(axis=1)
             ).ravel()
         )
-        clause_texts = [clause for doc in queries.docs for clause in doc.clauses]
+        spans = [span for doc in queries.docs for span in doc.clause_spans]
         best_score = np.zeros(len(rows))
         for pair, clause, value in zip(pair_index, clause_index, similarity, strict=True):
             if value > best_score[pair]:
                 best_score[pair] = value
-                best[pair] = clause_texts[clause]
+                best[pair] = spans[clause]
         return best
 
 
@@ -1364,7 +1369,7 @@ def _sentences(*parts: str) -> str:
     return ". ".join(part for part in parts if part)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?。\uff01\uff1f])\s*")
+_SENTENCE_END = re.compile(rf"(?<=[{_SENTENCE_MARKS}])\s*")
 
 
 def _first_sentence(text: str) -> str:
@@ -1379,7 +1384,6 @@ _DEPENDENT_OPENINGS = frozenset([
     "welches", "welchen", "wo", "womit", "wobei", "damit", "dass", "um", "wie", "ob", "weil",
     "wenn", "bevor", "sodass", "was", "which", "who", "whom", "whose", "where", "that", "so",
 ])
-_CONJUNCTIONS = frozenset(["und", "oder", "sowie", "and", "or"])
 # A preposition and a relative pronoun open one too ("mit denen ...", "by which ...").
 _PREPOSITIONS = frozenset([
     "mit", "von", "zu", "zur", "zum", "in", "an", "auf", "bei", "für", "über", "unter",
@@ -1393,32 +1397,33 @@ _RELATIVES = frozenset([
 # Endings of a Japanese clause that leads into the next: the topic particle and the
 # connective forms of verbs ("し", "て", "で", "おり").
 _JAPANESE_LEADING = ("は", "し", "て", "で", "り")
-_COORDINATION = re.compile(r"\s*\b(?:und|oder|sowie|and|or)\b\s*", re.IGNORECASE)
-_STOP = re.compile(r"[.!?。\uff01\uff1f\n]")
-_COMMA = re.compile(r"[,;:、\uff1b\uff1a]")
+_COORDINATION = re.compile(rf"\s*{_CONJUNCTION}\s*", re.IGNORECASE)
+_STOP = re.compile(rf"[{_SENTENCE_MARKS}\n]")
+_COMMA = re.compile(f"[{_COMMA_MARKS}]")
 _STOP_OR_COMMA = re.compile(f"{_STOP.pattern}|{_COMMA.pattern}")
 
 
-def _quoted(text: str, clause: str, limit: int = 90) -> str:
-    """The clause of `text` that a reason quotes as the need. A dependent clause ("…, die
-    unsere Schuhe tragen") comes with the clause before its comma, so that the quote says
-    what is needed; a Japanese clause that leads into the next (a topic, "自治体からは", or
-    a verb's connective form, "制作し") comes with that one. At most `limit` characters,
-    never without the clause itself."""
+def _quoted(text: str, span: tuple[int, int], limit: int = 90) -> str:
+    """The clause of `text` at `span` as a reason quotes it as the need. A dependent clause
+    ("…, die unsere Schuhe tragen") comes with the clause before its comma, so that the
+    quote says what is needed; a Japanese clause that leads into the next (a topic,
+    "自治体からは", or a verb's connective form, "制作し") comes with that one, a German word
+    cut short ("Lauf-" of "Lauf- und Fitness-Apps") with its completion. At most `limit`
+    characters, never without the clause itself."""
+    at, clause_end = span
+    clause = text[at:clause_end]
     if clause.endswith(_JAPANESE_LEADING):
-        return _with_next_clauses(text, clause, limit)
-    if clause.endswith("-"):  # "Lauf-" of "Lauf- und Fitness-Apps"
-        return _with_completing_clause(text, clause, limit)
+        return _with_next_clauses(text, span, limit)
+    if clause.endswith("-"):
+        return _with_completing_clause(text, span, limit)
     words = clause.split(maxsplit=2)
     dependent = bool(words) and (
         words[0] in _DEPENDENT_OPENINGS
         or (words[0] in _PREPOSITIONS and len(words) > 1 and words[1] in _RELATIVES)
     )
-    found = _clause_in(text, clause) if dependent else None
-    before = text[: found[0]].rstrip() if found else ""
-    if not found or not before or not _COMMA.match(before[-1]):
+    before = text[:at].rstrip()
+    if not dependent or not before or not _COMMA.match(before[-1]):
         return _shorten(clause, limit)
-    at, clause_end = found
     opening = max((m.end() for m in _STOP.finditer(text, 0, at)), default=0)
     # From the start of the clause before its comma (or the sentence's) to the next comma
     # or the end of the sentence.
@@ -1444,46 +1449,34 @@ def _quoted(text: str, clause: str, limit: int = 90) -> str:
     return f"…{tail} {whole}" if tail else f"…{whole}"
 
 
-def _clause_in(text: str, clause: str) -> tuple[int, int] | None:
-    """(start, end) of the first of the clauses `_CLAUSE` cuts `text` into that is
-    `clause`, not a piece of a longer one."""
-    return next(((start, end) for piece, start, end in _clauses(text) if piece == clause), None)
-
-
-@lru_cache(maxsize=4_096)
-def _clauses(text: str) -> tuple[tuple[str, int, int], ...]:
-    """The clauses of a text as `_query_doc` cuts it (stripped), with where they stand.
-    Remembered: the shown pairs of a query quote from the same text."""
-    clauses, start = [], 0
+def _clause_spans(text: str) -> list[tuple[int, int]]:
+    """Where the clauses `_CLAUSE` cuts a text into stand, without surrounding space."""
+    spans, start = [], 0
     for separator in chain(_CLAUSE.finditer(text), [None]):
         stop = separator.start() if separator else len(text)
         piece = text[start:stop]
-        stripped = piece.strip()
-        if stripped:
+        if piece.strip():
             begin = start + len(piece) - len(piece.lstrip())
-            clauses.append((stripped, begin, begin + len(stripped)))
+            spans.append((begin, begin + len(piece.strip())))
         if separator:
             start = separator.end()
-    return tuple(clauses)
+    return spans
 
 
-def _with_completing_clause(text: str, clause: str, limit: int) -> str:
+def _with_completing_clause(text: str, span: tuple[int, int], limit: int) -> str:
     """A word cut short ("Community-") with the clause after "und" that completes it."""
-    found = _clause_in(text, clause)
-    joint = _COORDINATION.match(text, found[1]) if found else None
-    if found is None or joint is None:
-        return _shorten(clause, limit)
+    at, end = span
+    joint = _COORDINATION.match(text, end)
+    if joint is None:
+        return _shorten(text[at:end], limit)
     following = _CLAUSE.search(text, joint.end())
-    return _shorten(text[found[0] : following.start() if following else len(text)], limit)
+    return _shorten(text[at : following.start() if following else len(text)], limit)
 
 
-def _with_next_clauses(text: str, clause: str, limit: int) -> str:
+def _with_next_clauses(text: str, span: tuple[int, int], limit: int) -> str:
     """The clause and the ones it leads into, up to the first that does not lead on, the
     end of the sentence or `limit` characters."""
-    found = _clause_in(text, clause)
-    if found is None:
-        return _shorten(clause, limit)
-    at, end = found
+    at, end = span
     while text[at:end].endswith(_JAPANESE_LEADING) and end - at < limit:
         separator = _STOP_OR_COMMA.match(text, end)
         if separator is None or _STOP.match(separator.group()):

@@ -426,6 +426,13 @@ def _runs_and_words(lowered: str) -> tuple[list[str], list[str]]:
     return runs, _WORD.findall(_CJK_RUN.sub(" ", lowered) if runs else lowered)
 
 
+def _keep_shortest(forms: dict[str, str], word: str, stemmed: str) -> None:
+    # The shortest form seen is usually the plain one ("supply", not "supplies"); of two
+    # forms of equal length, the first one seen is shown.
+    if len(word) < len(forms.get(stemmed, word + " ")):
+        forms[stemmed] = word
+
+
 def _no_words_seen() -> dict[str, set[str]]:
     return {"en": set(), "de": set()}
 
@@ -474,10 +481,7 @@ class Analyzer:
             self._learn(word, stemmed)
 
     def _learn(self, word: str, stemmed: str) -> None:
-        # The shortest form seen is usually the plain one ("supply", not "supplies"); of
-        # two forms of equal length, the first one seen is shown.
-        if len(word) < len(self.surface.get(stemmed, word + " ")):
-            self.surface[stemmed] = word
+        _keep_shortest(self.surface, word, stemmed)
 
     def forms(self, *texts: str) -> dict[str, str]:
         """How these texts write the stems of their content words: for each stem the
@@ -489,9 +493,8 @@ class Analyzer:
             runs, latin = _runs_and_words(lowered)
             content = self._content["de" if _language(lowered, runs, latin) == "de" else "en"]
             for word in dict.fromkeys(latin):
-                stemmed = content[word]
-                if stemmed and len(word) < len(written.get(stemmed, word + " ")):
-                    written[stemmed] = word
+                if stemmed := content[word]:
+                    _keep_shortest(written, word, stemmed)
         return written
 
     def analyze(self, text: str) -> Analysis:

@@ -23,6 +23,7 @@ from matchmaker.matching.matcher import (
     COMPATIBILITY_FEATURES,
     CONTENT_FEATURES,
     DEFAULT_WEIGHTS,
+    _clause_spans,
     _quoted,
     _shorten,
 )
@@ -548,7 +549,8 @@ def test_each_score_is_the_weighted_mean_of_the_signals_it_shows(pool_seeks):
     ],
 )
 def test_a_reason_quotes_a_dependent_clause_with_what_it_depends_on(text, clause, quoted):
-    assert _quoted(text, clause) == quoted
+    [span] = [(start, end) for start, end in _clause_spans(text) if text[start:end] == clause][:1]
+    assert _quoted(text, span) == quoted
     assert len(quoted) <= 90
 
 

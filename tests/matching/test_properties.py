@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matchmaker.matching import Matcher, Profile
-from matchmaker.matching.matcher import _CLAUSE, _quoted
+from matchmaker.matching.matcher import _clause_spans, _quoted
 
 from .conftest import corporate
 
@@ -93,9 +93,10 @@ QUOTED_TEXT = st.lists(
 @given(text=QUOTED_TEXT)
 def test_a_quoted_clause_is_whole_never_longer_than_its_limit_and_never_empty(text):
     # The clauses are the ones the matcher cuts a need's text into.
-    for clause in [clause.strip() for clause in _CLAUSE.split(text)]:
+    for start, end in _clause_spans(text):
+        clause = text[start:end]
         if len(clause) > 2:
-            quote = _quoted(text, clause)
+            quote = _quoted(text, (start, end))
             assert 0 < len(quote) <= 90
             assert quote.strip() == quote and "\n" not in quote
             # The clause itself is quoted whole, unless it alone is too long.
