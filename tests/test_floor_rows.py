@@ -44,6 +44,19 @@ def rows_of(app, startup_id) -> dict[int, bool]:
     return {need_id: floor for (need_id, startup), (_, floor) in rows if startup == startup_id}
 
 
+def a_row(need_id, startup_id, floor, model_version) -> dict:
+    """A stored match's columns, as another worker (or a test) would write them."""
+    return {
+        "need_id": need_id,
+        "startup_id": startup_id,
+        "score": 0.1,
+        "features": {},
+        "reasons": {},
+        "model_version": model_version,
+        "is_exposure_floor": floor,
+    }
+
+
 def owner_of(need: Need) -> User:
     return db.session.scalar(sa.select(User).where(User.organization_id == need.organization_id))
 
@@ -226,17 +239,7 @@ def test_the_database_holds_at_most_one_floor_row_per_startup(app, make_user):
     second = make_corporate_need(app, make_user, CHARGING_NEED)
 
     def add(need_id, floor):
-        db.session.add(
-            Match(
-                need_id=need_id,
-                startup_id=startup,
-                score=0.5,
-                features={},
-                reasons={},
-                model_version="test",
-                is_exposure_floor=floor,
-            )
-        )
+        db.session.add(Match(**a_row(need_id, startup, floor, "test")))
         db.session.commit()
 
     with app.app_context():
@@ -264,6 +267,19 @@ def test_the_migrated_floor_row_index_counts_floor_rows_only(tmp_path):
     assert str(index["dialect_options"]["sqlite_where"]) == "is_exposure_floor"
 
 
+def battery_need_and_two_others(app, make_user) -> tuple[int, int, set[int]]:
+    """`three_cells`, a battery need, a charging and a solar need, ranked: VoltCell's
+    only row is at the battery need."""
+    battery, _, _ = three_cells(app, make_user)
+    battery_need = make_corporate_need(app, make_user)
+    others = {
+        make_corporate_need(app, make_user, CHARGING_NEED),
+        make_corporate_need(app, make_user, SOLAR_NEED),
+    }
+    rebuild(app)
+    return battery, battery_need, others
+
+
 def store_a_row_meanwhile(
     monkeypatch, need_id, startup_id, execute, floor=True, during="_profiles_by_id"
 ) -> None:
@@ -276,17 +292,7 @@ def store_a_row_meanwhile(
     def meanwhile(*args):
         if not stored:
             stored.append(need_id)
-            execute(
-                sa.insert(Match).values(
-                    need_id=need_id,
-                    startup_id=startup_id,
-                    score=0.1,
-                    features={},
-                    reasons={},
-                    model_version="other",
-                    is_exposure_floor=floor,
-                )
-            )
+            execute(sa.insert(Match).values(**a_row(need_id, startup_id, floor, "other")))
         return step(*args)
 
     monkeypatch.setattr(matching, during, meanwhile)
@@ -325,13 +331,7 @@ def in_another_connection(statement) -> None:
 def test_a_refresh_that_meets_a_concurrent_floor_row_keeps_it_and_commits_the_rest(
     app, make_user, monkeypatch, other_worker
 ):
-    battery, _, _ = three_cells(app, make_user)
-    battery_need = make_corporate_need(app, make_user)
-    others = {
-        make_corporate_need(app, make_user, CHARGING_NEED),
-        make_corporate_need(app, make_user, SOLAR_NEED),
-    }
-    rebuild(app)
+    battery, battery_need, others = battery_need_and_two_others(app, make_user)
     assert rows_of(app, battery) == {battery_need: False}  # its only row
     # The other worker chose another need (the startup's profile changed in between, say):
     # only the one-floor-row-per-startup index stands between the two rows.
@@ -352,13 +352,7 @@ def test_a_refresh_that_meets_a_concurrent_floor_row_keeps_it_and_commits_the_re
 def test_a_refresh_that_meets_a_concurrent_top_row_at_the_same_need_keeps_it(
     app, make_user, monkeypatch
 ):
-    battery, _, _ = three_cells(app, make_user)
-    battery_need = make_corporate_need(app, make_user)
-    others = {
-        make_corporate_need(app, make_user, CHARGING_NEED),
-        make_corporate_need(app, make_user, SOLAR_NEED),
-    }
-    rebuild(app)
+    battery, battery_need, others = battery_need_and_two_others(app, make_user)
     # Another worker ranked the startup at the very need this refresh re-homes it to: the
     # (need, startup) unique index meets the floor row.
     best, _ = best_need_of(app, battery, others)
