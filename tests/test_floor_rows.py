@@ -1,6 +1,8 @@
 """Floor rows between rebuilds: a validated startup that loses its last stored row to a
 refresh gets a floor row at its best need again, so the review queue can still offer it."""
 
+import threading
+
 import pytest
 import sqlalchemy as sa
 from flask_migrate import upgrade
@@ -451,3 +453,47 @@ def test_a_refresh_holds_its_need_or_startup_until_it_commits(
 
     assert held == [True]
     assert referable == [True]
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not TEST_DATABASE_URL, reason="needs two connections to PostgreSQL")
+def test_a_startup_pushed_out_while_another_worker_gives_it_a_floor_row_keeps_that_one(
+    app, make_user, monkeypatch
+):
+    # This refresh cannot see the other worker's floor row until that commits, while the
+    # one-floor-row index waits for it: keeping the pushed-out row as a floor row must
+    # then give way instead of rolling this refresh back.
+    app.config["MATCHES_PER_NEED"] = 1
+    make_startup(app, make_user, "VoltCell", **BATTERY)
+    second = make_startup(app, make_user, "Second Cell", **SECOND_CELL)
+    bakery = make_startup(app, make_user, "Brotretter", **BAKERY)
+    battery_need = make_corporate_need(app, make_user)
+    bakery_need = make_corporate_need(app, make_user, BAKERY_NEED)
+    rebuild(app)
+    assert rows_of(app, bakery) == {bakery_need: False}  # its only row
+    trim = matching._trim
+    committed = []
+
+    def another_worker_homes_it_meanwhile(need_id, top_k):
+        if need_id == bakery_need and not committed:
+            other = db.engine.connect()
+            other.execute(sa.insert(Match).values(**a_row(battery_need, bakery, True, "other")))
+
+            def commit():
+                other.commit()
+                other.close()
+                committed.append(True)
+
+            threading.Timer(0.5, commit).start()
+        return trim(need_id, top_k)
+
+    monkeypatch.setattr(matching, "_trim", another_worker_homes_it_meanwhile)
+    with app.app_context():
+        organization = db.session.get(matching.Organization, second)
+        organization.description = organization.offers = BAKERY_NEED.description
+        db.session.commit()
+        matching.refresh_startup(organization)  # tests raise a failed refresh
+
+    assert committed == [True]
+    assert rows_of(app, second) == {bakery_need: False}
+    assert_only_row_is_the_other_workers(app, bakery, battery_need, floor=True)

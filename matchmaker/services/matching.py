@@ -581,10 +581,15 @@ def refresh_startup(organization: Organization) -> None:
 
 
 def _trim(need_id: int, top_k: int) -> set[int]:
-    """Cut a need's top list to `top_k` rows and return the startups whose rows were cut.
-    A startup pushed out of its only top list keeps that row as its floor row (until a
-    rebuild finds its best need), unless the company dismissed it there: then its row goes,
-    and the caller finds it a floor row elsewhere (`_rehome`). Floor rows are never cut."""
+    """Cut a need's top list to `top_k` rows and return the startups whose rows were cut
+    and not kept. A startup pushed out of its only top list keeps that row as its floor row
+    (until a rebuild finds its best need), unless the company dismissed it there: then its
+    row goes, and the caller finds it a floor row elsewhere (`_rehome`). Floor rows are
+    never cut.
+
+    A kept row is stored again as a floor row (`_insert_rows`), not updated in place: should
+    another worker have given the startup a floor row meanwhile, an UPDATE would break the
+    one-floor-row index and roll this refresh back, while the insert skips it."""
     keep = (
         sa.select(Match.id)
         .where(Match.need_id == need_id, ~Match.is_exposure_floor)
@@ -602,11 +607,14 @@ def _trim(need_id: int, top_k: int) -> set[int]:
         .where(NeedStartupMark.startup_id == Match.startup_id)
         .exists(),
     )
-    db.session.execute(
-        sa.update(Match).where(beyond, only_row).values(is_exposure_floor=True),
-        execution_options={"synchronize_session": False},
-    )
-    return set(db.session.scalars(sa.delete(Match).where(beyond).returning(Match.startup_id)))
+    columns = [column for column in Match.__table__.columns if column.key != "id"]
+    kept = [
+        {**row._asdict(), "is_exposure_floor": True}
+        for row in db.session.execute(sa.select(*columns).where(beyond, only_row))
+    ]
+    cut = set(db.session.scalars(sa.delete(Match).where(beyond).returning(Match.startup_id)))
+    _insert_rows(kept)
+    return cut - {row["startup_id"] for row in kept}
 
 
 def refresh_organization(organization: Organization) -> None:
