@@ -30,7 +30,7 @@ from matchmaker.models import (
     User,
     utcnow,
 )
-from matchmaker.services import demo
+from matchmaker.services import demo, matching
 from tests.conftest import TEST_DATABASE_URL, Client
 
 _TEMPLATE: dict[str, object] = {}
@@ -280,3 +280,20 @@ def test_demo_is_refused_in_production(make_app):
     result = app.test_cli_runner().invoke(args=["demo"])
     assert result.exit_code == 1
     assert result.output.strip() == "Error: demo accounts are never created in production"
+
+
+def test_the_needs_read_as_rows_are_the_needs_read_as_objects(demo_app):
+    # A refresh reads every matchable need as plain rows (`matchable_need_queries`): they
+    # must be exactly what `need_query` makes of the loaded need, terms in their order.
+    app, _ = demo_app
+    with app.app_context():
+        needs = list(db.session.scalars(matching.matchable_needs_query()))
+        need_ids, queries = matching.matchable_need_queries()
+        assert 0 < len(needs) < _count(Need)  # some are paused or waiting for staff
+        assert need_ids == [need.id for need in needs]
+        assert queries == [matching.need_query(need) for need in needs]
+        # The demo world fills every field that comes from a term.
+        for field in ("industries", "languages", "target_stages"):
+            assert any(getattr(query.corporate, field) for query in queries), field
+        for field in ("technologies", "partnership_types"):
+            assert any(getattr(query.need, field) for query in queries), field

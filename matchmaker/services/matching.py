@@ -17,7 +17,8 @@ from __future__ import annotations
 import logging
 import pickle
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,8 +37,10 @@ from matchmaker.models import (
     Need,
     NeedStartupMark,
     NeedStatus,
+    NeedTerm,
     Organization,
     OrganizationKind,
+    OrganizationTerm,
     ProfileStatus,
     utcnow,
 )
@@ -66,6 +69,30 @@ def _labels(name: str, term_ids: Iterable[str]) -> tuple[str, ...]:
 
 def organization_profile(organization: Organization) -> matching.Profile:
     """The matching library's view of a startup or corporate profile."""
+    return _profile(organization, _by_vocabulary(organization.terms))
+
+
+def need_query(need: Need) -> matching.Query:
+    """The matching library's view of one corporate need (with its corporate)."""
+    return _query(need, _by_vocabulary(need.terms), organization_profile(need.organization))
+
+
+def _by_vocabulary(terms: Iterable[OrganizationTerm | NeedTerm | sa.Row]) -> dict[str, list[str]]:
+    """Term ids per vocabulary, in the given order (the terms' own)."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for term in terms:
+        grouped[term.vocabulary].append(term.term_id)
+    return grouped
+
+
+def _profile(
+    organization: Organization | sa.Row, terms: Mapping[str, list[str]]
+) -> matching.Profile:
+    """`organization_profile` of an organisation, or of a row of its `_PROFILE_COLUMNS`."""
+
+    def term_ids(name: str) -> list[str]:
+        return terms.get(name, [])
+
     return matching.Profile(
         id=str(organization.id),
         kind=organization.kind.value,
@@ -73,33 +100,87 @@ def organization_profile(organization: Organization) -> matching.Profile:
         description=organization.description,
         offers=organization.offers,
         seeks=organization.seeks,
-        industries=_labels("industries", organization.term_ids("industries")),
-        technologies=_labels("technologies", organization.term_ids("technologies")),
+        industries=_labels("industries", term_ids("industries")),
+        technologies=_labels("technologies", term_ids("technologies")),
         country=organization.country,
         city=organization.city,
         founded=organization.founded_year,
         team_size=organization.team_size,
-        languages=tuple(organization.term_ids("languages")),
-        partnership_types=tuple(organization.term_ids("partnership_types")),
+        languages=tuple(term_ids("languages")),
+        partnership_types=tuple(term_ids("partnership_types")),
         stage=organization.stage or "",
         # A corporate's stage terms are the startup stages it works with.
-        target_stages=tuple(organization.term_ids("stages")),
+        target_stages=tuple(term_ids("stages")),
     )
 
 
-def need_query(need: Need) -> matching.Query:
-    """The matching library's view of one corporate need (with its corporate)."""
-    profile = organization_profile(need.organization)
+_PROFILE_COLUMNS = (
+    Organization.id,
+    Organization.kind,
+    Organization.name,
+    Organization.description,
+    Organization.offers,
+    Organization.seeks,
+    Organization.country,
+    Organization.city,
+    Organization.founded_year,
+    Organization.team_size,
+    Organization.stage,
+)
+
+
+def _query(
+    need: Need | sa.Row, terms: Mapping[str, list[str]], corporate: matching.Profile
+) -> matching.Query:
+    """`need_query` of a need, or of a row of its id, title and description."""
     return matching.Query(
-        profile,
+        corporate,
         matching.Need(
             id=str(need.id),
             title=need.title,
             description=need.description,
-            technologies=_labels("technologies", need.term_ids("technologies")),
-            partnership_types=tuple(need.term_ids("partnership_types")),
+            technologies=_labels("technologies", terms.get("technologies", [])),
+            partnership_types=tuple(terms.get("partnership_types", [])),
         ),
     )
+
+
+def matchable_need_queries() -> tuple[list[int], list[matching.Query]]:
+    """The ids of the matchable needs (by id) and their `need_query`, read as plain rows in
+    four statements: a refresh of one startup scores it against every need, and loading
+    them as ORM objects with their companies and terms was a third of its time."""
+    needs = matchable_needs_query().with_only_columns(
+        Need.id, Need.organization_id, Need.title, Need.description
+    )
+    need_ids = needs.with_only_columns(Need.id).order_by(None)
+    company_ids = needs.with_only_columns(Need.organization_id).order_by(None)
+    need_terms = _terms_of(NeedTerm, NeedTerm.need_id, need_ids)
+    company_terms = _terms_of(OrganizationTerm, OrganizationTerm.organization_id, company_ids)
+    companies = {
+        row.id: _profile(row, company_terms[row.id])
+        for row in db.session.execute(
+            sa.select(*_PROFILE_COLUMNS).where(Organization.id.in_(company_ids))
+        )
+    }
+    rows = db.session.execute(needs).all()
+    return [row.id for row in rows], [
+        _query(row, need_terms[row.id], companies[row.organization_id]) for row in rows
+    ]
+
+
+def _terms_of(
+    term: type[NeedTerm] | type[OrganizationTerm], owner: sa.Column, owners: sa.Select
+) -> dict[int, dict[str, list[str]]]:
+    """Term ids per vocabulary of each of `owners`, in the order of their relationship."""
+    rows = db.session.execute(
+        sa.select(owner.label("owner"), term.vocabulary, term.term_id)
+        .where(owner.in_(owners))
+        .order_by(term.id)
+    )
+    grouped: dict[int, list[sa.Row]] = defaultdict(list)
+    for row in rows:
+        grouped[row.owner].append(row)
+    return defaultdict(dict, {key: _by_vocabulary(terms) for key, terms in grouped.items()})
 
 
 def matchable_startups_query() -> sa.Select:
@@ -239,22 +320,17 @@ def _reasons_in_all_languages(
 
 
 def _rows_for_need(
-    matcher: matching.Matcher,
-    need: Need,
+    need_id: int,
     ranked: list[matching.Match],
-    startups: dict[str, matching.Profile],
-    reasons: dict[str, dict[str, list[str]]] | None = None,
+    reasons: dict[str, dict[str, list[str]]],
     exposure_floor: bool = False,
 ) -> list[dict]:
-    """Match rows of one need (its top list, or with `exposure_floor` floor rows); `reasons`
-    (per startup and language) are computed when not given."""
-    ranked = [match for match in ranked if match.score > 0]
-    if reasons is None:
-        reasons = _reasons_in_all_languages(matcher, need_query(need), startups, ranked)
+    """Match rows of one need (its top list, or with `exposure_floor` floor rows) for the
+    matches that score above 0, with their `reasons` (per startup and language)."""
     now = utcnow()
     return [
         {
-            "need_id": need.id,
+            "need_id": need_id,
             "startup_id": int(match.startup_id),
             "score": float(match.score),
             "features": {name: float(value) for name, value in match.features.items()},
@@ -264,17 +340,18 @@ def _rows_for_need(
             "is_exposure_floor": exposure_floor,
         }
         for match in ranked
+        if match.score > 0
     ]
 
 
 def _floor_rows(
     matcher: matching.Matcher,
-    needs: Sequence[Need],
+    need_ids: Sequence[int],
     queries: Sequence[matching.Query],
     placed: Sequence[tuple[int, matching.Profile]],
 ) -> list[dict]:
-    """Floor rows of startups at the needs chosen for them (`placed`: index into `needs` and
-    `queries`, profile; one each), scored from the given profiles, with reasons in every
+    """Floor rows of startups at the needs chosen for them (`placed`: index into `need_ids`
+    and `queries`, profile; one each), scored from the given profiles, with reasons in every
     language. Reasons are made for these pairs only (`Matcher.explain_pairs`)."""
     if not placed:
         return []
@@ -288,15 +365,13 @@ def _floor_rows(
     for column, (index, profile) in enumerate(placed):
         match = explained[REASON_LANGUAGES[0]][column]
         reasons = {lang: found[column].reasons for lang, found in explained.items()}
-        rows += _rows_for_need(
-            matcher, needs[index], [match], {}, {profile.id: reasons}, exposure_floor=True
-        )
+        rows += _rows_for_need(need_ids[index], [match], {profile.id: reasons}, exposure_floor=True)
     return rows
 
 
 def _rebuild_floor_rows(
     matcher: matching.Matcher,
-    needs: list[Need],
+    need_ids: list[int],
     queries: list[matching.Query],
     profiles: dict[str, matching.Profile],
     ranked: set[str],
@@ -306,7 +381,7 @@ def _rebuild_floor_rows(
     the needs whose company has not dismissed it (the queue would not offer it there)."""
     if ranked >= set(matcher.startup_ids_):
         return []
-    position = {need.id: index for index, need in enumerate(needs)}
+    position = {need_id: index for index, need_id in enumerate(need_ids)}
     dismissed = [
         (position[need_id], str(startup_id))
         for need_id, startup_id in db.session.execute(_dismissals())
@@ -318,17 +393,16 @@ def _rebuild_floor_rows(
         for startup_id, index in zip(matcher.startup_ids_, best_need.tolist(), strict=True)
         if index >= 0 and startup_id not in ranked
     ]
-    return _floor_rows(matcher, needs, queries, placed)
+    return _floor_rows(matcher, need_ids, queries, placed)
 
 
 def rebuild_matches(progress: Callable[[int, int], None] | None = None) -> RebuildResult:
     """Fit the matcher on all matchable startups, rank every matchable need and replace the
     stored matches in one transaction."""
     organizations = list(db.session.scalars(matchable_startups_query()))
-    needs = list(db.session.scalars(matchable_needs_query()))
+    need_ids, queries = matchable_need_queries()
     profiles = {str(org.id): organization_profile(org) for org in organizations}
     matcher = matching.Matcher(weights=active_weights()).fit(list(profiles.values()))
-    queries = [need_query(need) for need in needs]
     top_k = matches_per_need()
     rankings = matcher.rank(queries, top_k=top_k, progress=progress)
     # The ranking is the same in every language; ranking again per language is far
@@ -343,11 +417,11 @@ def rebuild_matches(progress: Callable[[int, int], None] | None = None) -> Rebui
                 per_need.setdefault(match.startup_id, {})[lang] = match.reasons
     rows = [
         row
-        for need, ranking, per_need in zip(needs, rankings, reasons, strict=True)
-        for row in _rows_for_need(matcher, need, ranking.matches, profiles, per_need)
+        for need_id, ranking, per_need in zip(need_ids, rankings, reasons, strict=True)
+        for row in _rows_for_need(need_id, ranking.matches, per_need)
     ]
     ranked = {str(row["startup_id"]) for row in rows}
-    floor = _rebuild_floor_rows(matcher, needs, queries, profiles, ranked)
+    floor = _rebuild_floor_rows(matcher, need_ids, queries, profiles, ranked)
     rows += floor
     db.session.execute(sa.delete(Match))
     if rows:
@@ -363,7 +437,7 @@ def rebuild_matches(progress: Callable[[int, int], None] | None = None) -> Rebui
     db.session.commit()
     refresh_planner_statistics(Match.__tablename__)
     return RebuildResult(
-        startups=len(profiles), needs=len(needs), matches=len(rows), exposure_floor=len(floor)
+        startups=len(profiles), needs=len(need_ids), matches=len(rows), exposure_floor=len(floor)
     )
 
 
@@ -408,8 +482,10 @@ def refresh_need(need: Need) -> None:
         if fresh:
             ranked += matcher.score_startups(query, _profiles_by_id(fresh).values())
         ranked = sorted(ranked, key=lambda match: (-match.score, match.startup_id))[:top_k]
+        ranked = [match for match in ranked if match.score > 0]
         profiles = _profiles_by_id({int(match.startup_id) for match in ranked})
-        rows = _rows_for_need(matcher, need, ranked, profiles)
+        reasons = _reasons_in_all_languages(matcher, query, profiles, ranked)
+        rows = _rows_for_need(need.id, ranked, reasons)
         if rows:
             # In a top list now: their floor rows elsewhere go.
             _delete_floor_rows({row["startup_id"] for row in rows})
@@ -448,7 +524,7 @@ def _delete_floor_rows(startup_ids: set[int]) -> None:
 def _rehome(
     matcher: matching.Matcher,
     startup_ids: Iterable[int],
-    needs: Sequence[Need] | None = None,
+    need_ids: Sequence[int] | None = None,
     queries: Sequence[matching.Query] | None = None,
     scored: dict[int, np.ndarray] | None = None,
 ) -> None:
@@ -457,8 +533,8 @@ def _rehome(
     among the matchable needs whose company has not dismissed it, if one scores it above 0.
 
     For the startups a refresh took the last row from. They are scored from their current
-    profiles against every matchable need (`needs` and their `queries`, when the caller
-    has them) in one batch without reasons, except those whose scores against `needs` the
+    profiles against every matchable need (`need_ids` and their `queries`, when the caller
+    has them) in one batch without reasons, except those whose scores against them the
     caller has (`scored`: startup id -> shown scores); reasons are made for the chosen
     pairs only."""
     homeless = set(
@@ -471,10 +547,11 @@ def _rehome(
             )
         )
     )
-    if needs is None or queries is None:
-        needs = list(db.session.scalars(matchable_needs_query())) if homeless else []
-        queries = [need_query(need) for need in needs]
-    if not homeless or not needs:
+    if not homeless:
+        return
+    if need_ids is None or queries is None:
+        need_ids, queries = matchable_need_queries()
+    if not need_ids:
         return
     profiles = list(_profiles_by_id(homeless).values())
     scored = scored or {}
@@ -486,7 +563,7 @@ def _rehome(
             for profile in profiles
         ]
     )
-    row_of = {need.id: row for row, need in enumerate(needs)}
+    row_of = {need_id: row for row, need_id in enumerate(need_ids)}
     column_of = {int(profile.id): column for column, profile in enumerate(profiles)}
     for need_id, startup_id in db.session.execute(
         _dismissals(NeedStartupMark.startup_id.in_(homeless))
@@ -499,7 +576,7 @@ def _rehome(
         for column, profile in enumerate(profiles)
         if scores[best[column], column] > 0
     ]
-    _insert_rows(_floor_rows(matcher, needs, queries, placed))
+    _insert_rows(_floor_rows(matcher, need_ids, queries, placed))
 
 
 def _insert_rows(rows: list[dict]) -> None:
@@ -538,8 +615,7 @@ def refresh_startup(organization: Organization) -> None:
         _, matcher = loaded
         profile = organization_profile(organization)
         top_k = matches_per_need()
-        needs = list(db.session.scalars(matchable_needs_query()))
-        queries = [need_query(need) for need in needs]
+        need_ids, queries = matchable_need_queries()
         # Scores against every need without reasons; reasons only where it enters.
         scores = matcher.score_matrix(queries, [profile])[:, 0]
         # Each need keeps at most top_k rows, so its lowest score is the bar to clear.
@@ -553,9 +629,9 @@ def refresh_startup(organization: Organization) -> None:
         }
         entering = [
             index
-            for index, (need, score) in enumerate(zip(needs, scores.tolist(), strict=True))
+            for index, (need_id, score) in enumerate(zip(need_ids, scores.tolist(), strict=True))
             if score > 0
-            and not (stored.get(need.id, (0, 0.0))[0] >= top_k and score <= stored[need.id][1])
+            and not (stored.get(need_id, (0, 0.0))[0] >= top_k and score <= stored[need_id][1])
         ]
         pushed_out: set[int] = set()
         if entering:
@@ -570,13 +646,15 @@ def refresh_startup(organization: Organization) -> None:
             for row, index in enumerate(entering):
                 match = explained[REASON_LANGUAGES[0]][row]
                 reasons = {lang: found[row].reasons for lang, found in explained.items()}
-                rows += _rows_for_need(matcher, needs[index], [match], {}, {profile.id: reasons})
+                rows += _rows_for_need(need_ids[index], [match], {profile.id: reasons})
             _insert_rows(rows)
             for index in entering:
-                pushed_out |= _trim(needs[index].id, top_k)
+                pushed_out |= _trim(need_ids[index], top_k)
         # `_rehome` places those left without a row: the startup itself if it entered no
         # top list, and startups whose rows it pushed out.
-        _rehome(matcher, {organization.id, *pushed_out}, needs, queries, {organization.id: scores})
+        _rehome(
+            matcher, {organization.id, *pushed_out}, need_ids, queries, {organization.id: scores}
+        )
     db.session.commit()
 
 
