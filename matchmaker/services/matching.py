@@ -308,14 +308,16 @@ def _reasons_in_all_languages(
     ranked: list[matching.Match],
 ) -> dict[str, dict[str, list[str]]]:
     """Reasons per startup id and language: the ranking's own (English) plus German and
-    Japanese from scoring the same few startups again."""
+    Japanese for the same few startups, explained together (one encoding of each side)."""
     reasons = {match.startup_id: {"en": match.reasons} for match in ranked}
     chosen = [startups[match.startup_id] for match in ranked]
     if not chosen:
         return reasons
-    for lang in REASON_LANGUAGES[1:]:
-        for match in matcher.score_startups(query, chosen, lang=lang):
-            reasons[match.startup_id][lang] = match.reasons
+    pairs = [(0, column) for column in range(len(chosen))]
+    explained = matcher.explain_pairs([query], chosen, pairs, REASON_LANGUAGES[1:])
+    for lang, matches in explained.items():
+        for profile, match in zip(chosen, matches, strict=True):
+            reasons[profile.id][lang] = match.reasons
     return reasons
 
 
