@@ -47,7 +47,7 @@ from threadpoolctl import threadpool_limits
 
 from matchmaker.matching.profiles import Need, Profile
 from matchmaker.matching.reasons import Evidence, explain
-from matchmaker.matching.text import LANGUAGES, Analysis, Analyzer, Glossary
+from matchmaker.matching.text import LANGUAGES, Analysis, Analyzer, Glossary, is_cjk
 
 MODEL_VERSION = "tfidf-lsa-glossary-2026.11.4"
 
@@ -275,8 +275,6 @@ class Matcher(BaseEstimator):
             self.glossary_ = Glossary.load()
             self.analyzer_ = Analyzer(self.glossary_)
             docs = self._startup_docs(startups)
-            # Reasons show the words as the pool writes them, whatever queries come later.
-            self.analyzer_.learning = False
             # Vocabularies and IDF come from the startups' offer and seek texts (one document
             # each); the offers' rows are kept for the pool.
             self.vectorizer_ = ColumnTransformer(
@@ -505,8 +503,7 @@ class Matcher(BaseEstimator):
         return max(1, min(jobs, tasks))
 
     def _startup_docs(self, startups: Sequence[Profile]) -> list[_Doc]:
-        """The analysed startups, in `n_jobs` processes for big pools, with the surface
-        forms the other processes learned taken in as if this one had read every text."""
+        """The analysed startups, in `n_jobs` processes for big pools."""
         pieces = -(-len(startups) // _ANALYSIS_PIECE)
         jobs = self._jobs(pieces if len(startups) >= _ANALYSIS_PROCESSES_FROM else 1)
         if jobs == 1:
@@ -516,11 +513,8 @@ class Matcher(BaseEstimator):
             for start in range(0, len(startups), _ANALYSIS_PIECE)
         ]
         docs: list[_Doc] = []
-        for packed, first_seen in _mapped(
-            _analysed_piece, len(bounds), jobs, (self, startups, bounds)
-        ):
+        for packed in _mapped(_analysed_piece, len(bounds), jobs, (self, startups, bounds)):
             docs += map(_unpacked, packed)
-            self.analyzer_.learn_words(first_seen)
         return docs
 
     def _rank_chunk(self, chunk: list[Query], top_k: int, lang: str) -> list[Ranking]:
@@ -584,18 +578,24 @@ class Matcher(BaseEstimator):
     def _query_doc(self, query: Query) -> _Doc:
         corporate, need = query.corporate, query.need
         needs = (need,) if need else corporate.needs
-        need_texts = [text for n in needs for text in (n.title, n.description, *n.technologies)]
-        seek_text = _sentences(
-            *([] if need else [corporate.seeks]),
-            *need_texts,
-            *corporate.industries,
-            *corporate.technologies,
-        )
+        # What is sought, in words, then the tags: (text, whether a reason may quote it).
+        parts = [(corporate.seeks, True)] if not need else []
+        for n in needs:
+            parts += [(n.title, True), (n.description, True)]
+            parts += [(technology, False) for technology in n.technologies]
+        parts += [(tag, False) for tag in (*corporate.industries, *corporate.technologies)]
+        seek_text = _sentences(*(text for text, _ in parts))
         technologies = tuple(t for n in needs for t in n.technologies)
         partnership_types = need.partnership_types if need else corporate.partnership_types
         analyze = self.analyzer_.analyze
         offer_text = _sentences(corporate.name, corporate.description, corporate.offers)
-        spans = [(start, end) for start, end in _clause_spans(seek_text) if end - start > 2]
+        # A reason quotes the need's own words as the need, never a tag ("Healthcare").
+        quotable = _quotable(parts)
+        spans = [
+            (start, end)
+            for start, end in _clause_spans(seek_text)
+            if end - start > 2 and any(low <= start and end <= high for low, high in quotable)
+        ]
         return _Doc(
             offer=analyze(offer_text),
             seek=analyze(seek_text),
@@ -976,10 +976,12 @@ class Matcher(BaseEstimator):
         shared_concepts = _strongest(
             named[rows].multiply(pool.concepts[cols]).multiply(kind_weight).tocsr(), 3
         )
-        shared_terms = _strongest(queries.text[rows].multiply(pool.text[cols]).tocsr(), 3)
+        shared_terms = _strongest(
+            queries.text[rows].multiply(pool.text[cols]).tocsr(), _TERM_CANDIDATES
+        )
         aspects = self._best_clauses(queries, pool, rows, cols)
-        surface = self.analyzer_.surface
-        written: dict[int, dict[str, str]] = {}  # query row -> its own forms of its stems
+        written: dict[int, _QueryWords] = {}  # query row -> the words it wrote
+        topic_stems: dict[int, set[str]] = {}  # concept column -> stems of its names
         terms = self.terms_.tolist()
         concepts = self.glossary_.concepts
         concept_names = [
@@ -990,19 +992,24 @@ class Matcher(BaseEstimator):
         for index, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
             query_doc, startup_doc = queries.docs[row], pool.docs[col]
             if row not in written:
-                written[row] = self.analyzer_.forms(query_doc.summary, query_doc.own_text)
-            own = written[row]
+                written[row] = _QueryWords(self.analyzer_, query_doc)
+            topics = shared_concepts[index]
+            for column in topics:
+                if column not in topic_stems:
+                    concept = concepts.get(self.concept_ids_[column])
+                    names = [concept.label(name_lang) for name_lang in LANGUAGES] if concept else []
+                    topic_stems[column] = self.analyzer_.stems_of(" ".join(names))
             their_seek = ""
             if offer_seek[index] > 0.1:
                 their_seek = _shorten(_first_sentence(startup_doc.seek_summary))
             evidence = Evidence(
                 offer=startup_doc.summary,
                 aspect=_quoted(query_doc.summary, aspects[index]) if aspects[index] else "",
-                concepts=[concept_names[i] for i in shared_concepts[index]],
-                terms=[
-                    own.get(terms[i]) or surface.get(terms[i], terms[i])
-                    for i in shared_terms[index]
-                ],
+                concepts=[concept_names[i] for i in topics],
+                terms=written[row].shown(
+                    [terms[i] for i in shared_terms[index]],
+                    set().union(*(topic_stems[column] for column in topics)),
+                ),
                 their_seek=their_seek,
             )
             if query_doc.tags and startup_doc.tags:
@@ -1063,6 +1070,24 @@ _ANALYSIS_PROCESSES_FROM = 5_000
 # ranking quality and a third of the fitting time on large pools.
 _SVD_ITERATIONS = 3
 _LSA_PRUNE_ROWS = 5_000
+# Shared terms a reason shows: of a pair's strongest shared words, the first three the
+# query wrote itself (`_QueryWords`).
+_TERM_CANDIDATES = 8
+_SHOWN_TERMS = 3
+# Words both sides write that say nothing about the fit: where the parties are, and the
+# verbs and adjectives of any profile.
+# fmt: off
+_PLAIN_WORDS = frozenset([
+    "europe", "european", "japan", "japanese", "germany", "german", "asia", "global",
+    "world", "international", "europa", "europäisch", "europäische", "deutschland",
+    "deutsche", "japanisch", "japanische", "weltweit", "help", "helps", "want", "wants",
+    "need", "needs", "new", "neue", "small", "mid", "large", "big", "manage", "use", "make",
+    "build", "based", "first", "best", "better", "looking", "seek", "seeks", "suchen",
+    "partner", "partners", "company", "companies", "unternehmen", "firma", "kunden",
+    "customers", "clients", "ways", "work", "works", "across",
+])
+# fmt: on
+_KANA = re.compile("[\u3040-\u30ff\uff66-\uff9f]")
 # Scores are reported to six decimals; below that a pair has nothing in common worth showing.
 _MIN_SCORE = 1e-6
 # Analysed queries a matcher remembers for scoring (about 7 KB each): more than the open
@@ -1137,13 +1162,10 @@ def _rank_chunk(shared: tuple, index: int) -> list[Ranking]:
     return matcher._rank_chunk(chunks[index], top_k, lang)
 
 
-def _analysed_piece(shared: tuple, index: int) -> tuple[list[tuple], list[tuple[str, str]]]:
+def _analysed_piece(shared: tuple, index: int) -> list[tuple]:
     matcher, startups, bounds = shared
     start, stop = bounds[index]
-    analyzer = matcher.analyzer_
-    analyzer.restart_learning()  # return the words this piece's texts show first
-    docs = [matcher._startup_doc(startup) for startup in startups[start:stop]]
-    return [_packed(doc) for doc in docs], analyzer.first_seen
+    return [_packed(matcher._startup_doc(startup)) for startup in startups[start:stop]]
 
 
 # Analysed tokens are words, CJK characters and concept ids, never control characters: they
@@ -1339,6 +1361,42 @@ def _top_indices(scores: np.ndarray, top_k: int, threads: int) -> list[np.ndarra
         return [indices for part in executor.map(block, starts) for indices in part]
 
 
+class _QueryWords:
+    """The words a query wrote, for the shared terms its reasons show: only words of its
+    own (its need, description and offers, not its company's name, nor the English words
+    the glossary adds for a German or Japanese concept), as it wrote them (German nouns
+    capitalised), none that says nothing about the fit, none of a topic shown beside them."""
+
+    def __init__(self, analyzer: Analyzer, doc: _Doc) -> None:
+        self.forms = analyzer.forms(doc.summary, doc.own_text)
+        self.text = f"{doc.summary}\n{doc.own_text}"
+        self.german = doc.seek.lang == "de" or doc.offer.lang == "de"
+
+    def shown(self, tokens: list[str], topic_stems: set[str]) -> list[str]:
+        """Up to `_SHOWN_TERMS` of `tokens` (stems and Japanese bigrams, strongest first)."""
+        shown: list[str] = []
+        for token in tokens:
+            form = self._written(token)
+            if form and token not in topic_stems and form.lower() not in map(str.lower, shown):
+                shown.append(form)
+                if len(shown) == _SHOWN_TERMS:
+                    break
+        return shown
+
+    def _written(self, token: str) -> str:
+        if not token.isascii() and is_cjk(token):
+            # A Japanese bigram reads as a word when it is two kanji ("医療", "物流"); with
+            # kana it is mostly a piece of one ("ます", "てい", "ータ").
+            return token if not _KANA.search(token) and token in self.text else ""
+        form = self.forms.get(token, "")
+        if len(form) < 3 or form in _PLAIN_WORDS:
+            return ""
+        if self.german:
+            written = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", self.text, re.IGNORECASE)
+            return written.group() if written else form
+        return form
+
+
 def _strongest(matrix: sp.csr_matrix, count: int) -> list[list[int]]:
     """For each row, the columns of its `count` largest positive entries, largest first."""
     matrix.eliminate_zeros()
@@ -1369,7 +1427,21 @@ def _sentences(*parts: str) -> str:
     return ". ".join(part for part in parts if part)
 
 
-_SENTENCE_END = re.compile(rf"(?<=[{_SENTENCE_MARKS}])\s*")
+def _quotable(parts: Sequence[tuple[str, bool]]) -> list[tuple[int, int]]:
+    """Where the parts marked quotable stand in `_sentences` of all the parts."""
+    ranges, start = [], 0
+    for text, quotable in parts:
+        if not text:
+            continue
+        if quotable:
+            ranges.append((start, start + len(text)))
+        start += len(text) + 2  # ". "
+    return ranges
+
+
+# A Latin full stop ends a sentence before a space ("mRNA 2.0" goes on); a Japanese one
+# ends it anyway.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。\uff01\uff1f])\s*")
 
 
 def _first_sentence(text: str) -> str:

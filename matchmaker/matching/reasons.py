@@ -2,57 +2,56 @@
 
 The matcher collects the `Evidence` of a pair (shared concepts, the clause of the need
 that matched the startup's offer, the strongest shared terms, ...); `explain` turns it into
-a few short sentences. Concept names are the glossary's in the viewer's language; quoted
-clauses and terms stay in the language they were written in.
+a few short sentences. Concept names are the glossary's in the viewer's language, and
+partnership types, stages and languages the taxonomy's; quoted clauses and terms stay in
+the language they were written in.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from matchmaker.taxonomy import vocabulary
+
+# Worded for every reader of a match (staff, the company, the startup in its introduction),
+# so neither side is "you".
 _TEMPLATES = {
     "en": {
-        "aspect": 'Your need "{aspect}" ↔ their offer: "{offer}"',
+        "aspect": 'The need "{aspect}" ↔ the startup\'s offer: "{offer}"',
         "concepts": "Shared topics: {items}",
         "terms": "Strongest shared terms: {items}",
-        "reverse": 'They seek "{seek}", which fits what you offer',
+        "reverse": 'The startup seeks "{seek}", which fits the company\'s offer',
         "tags": "Same industries/technologies: {items}",
         "partnership": "Open to the same kind of partnership: {items}",
-        "stage": "At the stage you look for: {items}",
+        "stage": "At the stage the company looks for: {items}",
         "language": "Shared working language: {items}",
-        "latent": 'Related in context to your need: "{offer}"',
+        "latent": 'Related in context to the need: "{offer}"',
         "separator": ", ",
     },
     "de": {
-        "aspect": "Ihr Bedarf „{aspect}“ ↔ ihr Angebot: „{offer}“",
+        "aspect": "Bedarf „{aspect}“ ↔ Angebot des Startups: „{offer}“",
         "concepts": "Gemeinsame Themen: {items}",
         "terms": "Stärkste gemeinsame Begriffe: {items}",
-        "reverse": "Sie suchen „{seek}“, was zu Ihrem Angebot passt",
+        "reverse": "Das Startup sucht „{seek}“, was zum Angebot des Unternehmens passt",
         "tags": "Gleiche Branchen/Technologien: {items}",
         "partnership": "Offen für dieselbe Art der Partnerschaft: {items}",
-        "stage": "In der gesuchten Phase: {items}",
+        "stage": "In der Phase, die das Unternehmen sucht: {items}",
         "language": "Gemeinsame Arbeitssprache: {items}",
-        "latent": "Inhaltlich verwandt mit Ihrem Bedarf: „{offer}“",
+        "latent": "Inhaltlich verwandt mit dem Bedarf: „{offer}“",
         "separator": ", ",
     },
     "ja": {
-        "aspect": "御社のニーズ「{aspect}」↔ 先方の提供内容「{offer}」",
-        "concepts": "共通のテーマ: {items}",
-        "terms": "最も強い共通キーワード: {items}",
-        "reverse": "先方は「{seek}」を求めており、御社の提供内容に合致します",
-        "tags": "共通の業界・技術: {items}",
-        "partnership": "同じ提携形態に関心: {items}",
-        "stage": "希望のステージ: {items}",
-        "language": "共通の業務言語: {items}",
-        "latent": "御社のニーズと文脈上関連: 「{offer}」",
+        "aspect": "ニーズ「{aspect}」↔ スタートアップの提供内容「{offer}」",
+        "concepts": "共通のテーマ：{items}",
+        "terms": "最も強い共通キーワード：{items}",
+        "reverse": "スタートアップは「{seek}」を求めており、企業の提供内容に合致します",
+        "tags": "共通の業界・技術：{items}",
+        "partnership": "同じ提携形態に関心：{items}",
+        "stage": "企業が希望するステージ：{items}",
+        "language": "共通の業務言語：{items}",
+        "latent": "ニーズと文脈上関連：「{offer}」",
         "separator": "、",
     },
-}
-
-_LANGUAGE_NAMES = {
-    "en": {"en": "English", "de": "German", "ja": "Japanese"},
-    "de": {"en": "Englisch", "de": "Deutsch", "ja": "Japanisch"},
-    "ja": {"en": "英語", "de": "ドイツ語", "ja": "日本語"},
 }
 
 MAX_REASONS = 4
@@ -89,19 +88,27 @@ def explain(evidence: Evidence, lang: str) -> list[str]:
         reasons.append(texts["terms"].format(items=items(evidence.terms)))
     if evidence.their_seek:
         reasons.append(texts["reverse"].format(seek=evidence.their_seek))
-    if evidence.tags:
-        reasons.append(texts["tags"].format(items=items(evidence.tags)))
+    # Tags that name a topic already shown add nothing.
+    if tags := [tag for tag in evidence.tags if tag not in evidence.concepts]:
+        reasons.append(texts["tags"].format(items=items(tags)))
     if evidence.partnership_types:
-        reasons.append(texts["partnership"].format(items=items(evidence.partnership_types)))
+        types = _labels("partnership_types", evidence.partnership_types, lang)
+        reasons.append(texts["partnership"].format(items=items(types)))
     if evidence.stages:
-        reasons.append(texts["stage"].format(items=items(evidence.stages)))
+        stages = _labels("stages", evidence.stages, lang)
+        reasons.append(texts["stage"].format(items=items(stages)))
     if not reasons:
         reasons.append(texts["latent"].format(offer=evidence.offer))
     if evidence.languages and len(reasons) < MAX_REASONS:
-        names = _LANGUAGE_NAMES.get(lang, _LANGUAGE_NAMES["en"])
-        languages = [names.get(code, code) for code in evidence.languages]
+        languages = _labels("languages", evidence.languages, lang)
         reasons.append(texts["language"].format(items=items(languages)))
     return reasons[:MAX_REASONS]
+
+
+def _labels(name: str, term_ids: list[str], lang: str) -> list[str]:
+    # The taxonomy's names of the terms (an id it does not know is shown as it is).
+    terms = vocabulary(name)
+    return [terms.label(term_id, lang) for term_id in term_ids]
 
 
 def _unique(values) -> list[str]:

@@ -418,6 +418,11 @@ class Analysis:
     concepts: list[str]
 
 
+def is_cjk(text: str) -> bool:
+    """Whether a text is Chinese, Japanese or Korean characters only (a bigram of one)."""
+    return _CJK_RUN.fullmatch(text) is not None
+
+
 def _runs_and_words(lowered: str) -> tuple[list[str], list[str]]:
     """The CJK runs and the other words of a lower-cased text."""
     if lowered.isascii():  # the common case, and the ASCII pattern is twice as fast
@@ -433,60 +438,27 @@ def _keep_shortest(forms: dict[str, str], word: str, stemmed: str) -> None:
         forms[stemmed] = word
 
 
-def _no_words_seen() -> dict[str, set[str]]:
-    return {"en": set(), "de": set()}
-
-
 class Analyzer:
-    """Turns raw text into an `Analysis`; remembers a readable surface form for each stem.
-
-    Surface forms are learned while `learning` is true (a matcher stops it after analysing
-    its pool): the words reasons show then depend on the pool only, not on which queries a
-    process happened to analyse before.
-    """
+    """Turns raw text into an `Analysis`."""
 
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
-        self.surface: dict[str, str] = {}
-        self.learning = True
         self._stems = {"en": _Stems(stem_en), "de": _Stems(stem_de)}
         self._content = {lang: _ContentStems(stems) for lang, stems in self._stems.items()}
-        # Words seen so far, per stemmer: a word of a German text is stemmed as German, so
-        # an English word met there first ("augmented") still needs its English stem's form.
-        self._seen: dict[str, set[str]] = _no_words_seen()
-        # The words in the order they were first seen, with their stems, while recording.
-        self.first_seen: list[tuple[str, str]] | None = None
 
     def __setstate__(self, state: dict) -> None:
-        # Analyzers pickled (in stored matcher snapshots) before the content-word memo.
+        # Analyzers pickled (in stored matcher snapshots) before the content-word memo, or
+        # with the pool's word forms that reasons no longer show (the query's own words).
         self.__dict__.update(state)
         if "_content" not in state:
             self._content = {lang: _ContentStems(stems) for lang, stems in self._stems.items()}
-        # Analyzers pickled before `learning`: all were fitted, so they have learned.
-        self.__dict__.setdefault("learning", False)
-        self.__dict__.setdefault("first_seen", None)
-        if isinstance(self._seen, set):  # one set for both stemmers before (learning only)
-            self._seen = {key: set(self._seen) for key in self._stems}
-
-    def restart_learning(self) -> None:
-        """Learn afresh and record the words first seen (in a process that analyses a later
-        part of a pool: `learn_words` in the first process takes them in)."""
-        self.surface, self._seen, self.first_seen = {}, _no_words_seen(), []
-
-    def learn_words(self, first_seen: Iterable[tuple[str, str]]) -> None:
-        """Learn from words first seen elsewhere, `(word, stem)` in the order seen, as if
-        this analyzer had read those texts itself after its own. (Learning a form again
-        changes nothing, so words this one has seen need no check.)"""
-        for word, stemmed in first_seen:
-            self._learn(word, stemmed)
-
-    def _learn(self, word: str, stemmed: str) -> None:
-        _keep_shortest(self.surface, word, stemmed)
+        for stale in ("surface", "_seen", "learning", "first_seen"):
+            self.__dict__.pop(stale, None)
 
     def forms(self, *texts: str) -> dict[str, str]:
         """How these texts write the stems of their content words: for each stem the
         shortest form, of equal ones the first. Reasons show a query's shared terms in the
-        query's own words ("security" where a startup wrote "secured"). Learns nothing."""
+        query's own words ("security" where a startup wrote "secured")."""
         written: dict[str, str] = {}
         for text in texts:
             lowered = text.lower()
@@ -496,6 +468,12 @@ class Analyzer:
                 if stemmed := content[word]:
                     _keep_shortest(written, word, stemmed)
         return written
+
+    def stems_of(self, text: str) -> set[str]:
+        """The stems of a text's content words by either stemmer: to tell whether a word
+        (a stem of either language) is one of the text's. Learns nothing."""
+        _, latin = _runs_and_words(text.lower())
+        return {self._content[key][word] for key in self._content for word in latin} - {""}
 
     def analyze(self, text: str) -> Analysis:
         """Analyse one text (any of English, German, Japanese, or a mix)."""
@@ -507,15 +485,6 @@ class Analyzer:
         key = "de" if lang == "de" else "en"
         stems = list(map(self._stems[key].__getitem__, latin))
         words = list(filter(None, map(self._content[key].__getitem__, latin)))
-        unseen = set(latin).difference(self._seen[key]) if self.learning else None
-        if unseen:
-            self._seen[key] |= unseen
-            stem = self._stems[key]
-            # In the order of the text, not of the set (which varies between processes).
-            for word in [word for word in dict.fromkeys(latin) if word in unseen]:
-                self._learn(word, stem[word])
-                if self.first_seen is not None:
-                    self.first_seen.append((word, stem[word]))
         concepts = self.glossary.match_words(stems, key)
         translated = list(concepts) if lang != "en" else []
         if lang == "de":

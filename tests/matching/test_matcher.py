@@ -178,7 +178,7 @@ def test_score_matrix_and_explain_pairs_agree_with_score_pairs(startups):
     assert explained["de"] == [scored[row, startups[col].id] for row, col in pairs]
     assert explained["de"][1].reasons and explained["de"][1].score > 0
     assert [m.score for m in explained["ja"]] == [m.score for m in explained["de"]]
-    assert explained["ja"][1].reasons[0].startswith("御社のニーズ")
+    assert explained["ja"][1].reasons[0].startswith("ニーズ「")
     assert matcher.explain_pairs(queries, startups, []) == {"en": []}
     assert matcher.score_matrix(queries, []).shape == (len(queries), 0)
 
@@ -273,8 +273,8 @@ def test_reasons_show_the_same_word_form_in_every_process():
     code = (
         "from matchmaker.matching.text import Analyzer, Glossary, stem_en\n"
         "analyzer = Analyzer(Glossary.load())\n"
-        "analyzer.analyze('Approved loans, approval in minutes')\n"
-        "print(analyzer.surface[stem_en('approval')])\n"
+        "forms = analyzer.forms('Approved loans, approval in minutes')\n"
+        "print(forms[stem_en('approval')])\n"
     )
     shown = {
         subprocess.run(
@@ -290,10 +290,11 @@ def test_reasons_show_the_same_word_form_in_every_process():
     assert shown == {"approved"}
 
 
-def test_shared_terms_show_in_the_needs_own_words_where_it_has_them():
-    # The pool writes only "secured" and "manufactured"; a need that writes "security" and
-    # "manufacturing" reads its own words. A term the need does not write (a German need's
-    # glossary translation) shows as the pool writes it, never as a stem.
+def test_shared_terms_are_words_the_need_wrote_and_no_topic_twice():
+    # The pool writes only "secured" and "manufactured"; a need that writes "security"
+    # reads its own word. Terms a topic beside them already names ("data",
+    # "manufacturing") are not repeated, and a term the need never wrote (the English words
+    # the glossary adds to a German need) is not shown at all: no stems, no pool's words.
     vault = "Secured storage of manufactured parts data, secured by design."
     pool = [
         profile_from_dict(
@@ -305,16 +306,47 @@ def test_shared_terms_show_in_the_needs_own_words_where_it_has_them():
     ]
     matcher = Matcher().fit(pool)
 
-    def shared_terms(seeks, **fields):
+    def reasons(seeks, **fields):
         [match] = matcher.rank_one(corporate(seeks, **fields)).matches
-        label, terms = match.reasons[-1].split(": ")
-        assert label == "Strongest shared terms"
-        return terms.split(", ")
+        return dict(reason.split(": ", 1) for reason in match.reasons[1:])
 
-    assert shared_terms("Data security for manufacturing") == ["security", "data", "manufacturing"]
-    assert shared_terms("Datensicherheit für die Fertigung, Security by Design") == ["manufactured"]
+    english = reasons("Data security for manufacturing")
+    assert english["Strongest shared terms"] == "security"
+    assert english["Shared topics"] == "cybersecurity, data analytics, manufacturing"
+    german = reasons("Datensicherheit für die Fertigung, Security by Design")
+    assert "Strongest shared terms" not in german and "manufacturing" in german["Shared topics"]
     # The company's own description counts as its words too.
-    assert "securing" in shared_terms("Data", description="Securing factories since 1950.")
+    assert (
+        reasons("Data", description="Securing factories since 1950.")["Strongest shared terms"]
+        == "securing"
+    )
+
+
+def shared_terms_of(pool: dict[str, str], need: str) -> list[str]:
+    """The shared terms the first match of `need` shows, fitted on `pool` (name: text)."""
+    profiles = [
+        profile_from_dict({"id": name, "kind": "startup", "name": name, "description": text})
+        for name, text in pool.items()
+    ]
+    [match, *_] = Matcher().fit(profiles).rank_one(corporate(need)).matches
+    [terms] = [reason for reason in match.reasons if reason.startswith("Strongest shared")]
+    return terms.split(": ")[1].split(", ")
+
+
+def test_shared_terms_of_a_german_need_are_its_nouns_as_written_without_plain_words():
+    pool = {
+        "Robo": "Wir helfen Maschinenbauern in Europa: Roboterzellen für Werkstätten.",
+        "Bake": "Brot.",
+    }
+    need = "Roboterzellen für unsere Werkstätten in Europa gesucht."
+    # Capitalised as the need writes them; "Europa" says nothing about the fit.
+    assert shared_terms_of(pool, need) == ["Roboterzellen", "Werkstätten"]
+
+
+def test_shared_terms_of_a_japanese_need_are_words_not_pieces_of_them():
+    pool = {"Robo": "医療機器の物流を支援しています。", "Bake": "パンを焼いています。"}
+    # Two-kanji bigrams read as words; "して" and "の物" are pieces of the sentence.
+    assert shared_terms_of(pool, "医療機器の物流を改善しています。") == ["医療", "機器"]
 
 
 def test_empty_pool_gives_empty_rankings():
@@ -565,9 +597,7 @@ def test_a_german_need_written_as_prose_is_quoted_as_a_whole_clause():
 
     [match] = Matcher().fit(pool).rank_one(corporate(need), lang="de").matches
 
-    assert match.reasons[0].startswith(
-        "Ihr Bedarf „Wir suchen Partner, die Batteriezellen recyceln“"
-    )
+    assert match.reasons[0].startswith("Bedarf „Wir suchen Partner, die Batteriezellen recyceln“")
 
 
 def test_long_texts_are_cut_after_a_whole_word():
@@ -616,4 +646,28 @@ def test_a_fitted_matcher_keeps_no_analysed_texts_of_its_pool(startups):
     assert not [doc for doc in matcher.pool_.docs if doc.offer.words or doc.seek.concepts]
     [best, *_] = matcher.rank_one(corporate("Battery packs for electric vans.")).matches
     summary = matcher.pool_.docs[matcher.startup_ids_.index(best.startup_id)].summary
-    assert summary and best.reasons[0].endswith(f'their offer: "{summary}"')
+    assert summary and best.reasons[0].endswith(f'the startup\'s offer: "{summary}"')
+
+
+@pytest.mark.parametrize("with_need", [False, True])
+def test_the_need_quoted_is_the_needs_own_words_never_a_tag(with_need):
+    # The company's tags are joined to the text it is scored with; a reason quoting
+    # "Healthcare" as the need would tell the reader nothing (and mislead a startup).
+    pool = [
+        profile_from_dict(
+            {"id": "care", "kind": "startup", "name": "Care", "description": "Healthcare apps."}
+        ),
+        profile_from_dict({"id": "sun", "kind": "startup", "name": "Sun", "description": "Solar."}),
+    ]
+    matcher = Matcher().fit(pool)
+    seeks = "Solar roofs for our barns"
+    fields = {"industries": ["Healthcare"], "technologies": ["Mobile apps"]}
+    if with_need:
+        fields["needs"] = [{"id": "n1", "title": "Roofs", "description": seeks}]
+    query = queries_for([corporate("" if with_need else seeks, **fields)])[-1]
+
+    explained = matcher.explain_pairs([query], pool, [(0, 0), (0, 1)])
+
+    care, sun = (match.reasons[0] for match in explained["en"])
+    assert sun.startswith('The need "Solar roofs for our barns"')
+    assert "Healthcare" not in care and "apps" not in care.split("↔")[0]

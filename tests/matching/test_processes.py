@@ -6,7 +6,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
-import re
 import sys
 import threading
 import warnings
@@ -20,7 +19,6 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from matchmaker.matching import Matcher, profile_from_dict, queries_for
 from matchmaker.matching import matcher as matcher_module
 from matchmaker.matching.matcher import TokenTfidf
-from matchmaker.matching.text import stem_en
 
 from .conftest import STARTUPS, corporate
 
@@ -108,13 +106,10 @@ def test_forked_processes_give_exactly_what_one_process_gives(small_pieces, monk
     for jobs in (None, 2):
         matcher = Matcher(n_jobs=jobs, chunk_size=2).fit(_pool())
         rankings = matcher.rank(_queries(), top_k=5, lang="de")
-        results[jobs] = (dict(matcher.analyzer_.surface), _as_data(rankings))
+        results[jobs] = _as_data(rankings)
 
     assert forks.count("fork") == 2  # the pool's analysis and the ranking
     assert results[2] == results[None]
-    surface = results[2][0]
-    assert surface[stem_en("approval")] == "approved"
-    assert surface[stem_en("batteries")] == "battery"
 
 
 def test_progress_is_reported_per_chunk_from_the_processes(small_pieces):
@@ -127,41 +122,9 @@ def test_progress_is_reported_per_chunk_from_the_processes(small_pieces):
     assert reports == [(3, 7), (6, 7), (7, 7)]
 
 
-@pytest.mark.parametrize("jobs", [None, 2])
-def test_a_word_first_met_in_a_german_text_still_shows_as_written_in_english_reasons(
-    small_pieces, jobs
-):
-    # German texts stem their words the German way; an English word a German text uses
-    # first ("augmented", "reality") must still show as written, not as its English stem.
-    german = "Wir entwickeln augmented reality und virtuelle Welten für Museen und Messen."
-    english = "We build augmented reality content for fans and museums."
-    pool = [
-        profile_from_dict({**data, "id": f"s{number}", "description": text})
-        for number, (data, text) in enumerate(
-            zip(
-                STARTUPS * 3,
-                [german] * 6 + [english] * 6 + [data["description"] for data in STARTUPS],
-                strict=True,
-            )
-        )
-    ]
-    matcher = Matcher(n_jobs=jobs).fit(pool)
-
-    query = "Augmented reality content for our fans."
-    [best, *_] = matcher.rank_one(corporate(query)).matches
-
-    label, terms = best.reasons[-1].split(": ")
-    assert label == "Strongest shared terms" and "augmented" in terms.split(", ")
-    written = set(re.findall(r"\w+", f"{german} {english} {query}".lower()))
-    assert set(terms.split(", ")) <= written  # no stem such as "augment" or "real"
-    # The pool's forms, which reasons show where a need does not write the word itself.
-    surface = matcher.analyzer_.surface
-    assert (surface[stem_en("augmented")], surface[stem_en("reality")]) == ("augmented", "reality")
-
-
-def test_reasons_show_the_pools_word_forms_whatever_queries_came_before():
-    # The pool writes only "batteries"; a query writing "battery" before must not change
-    # how later reasons show the word.
+def test_reasons_do_not_depend_on_the_queries_ranked_before():
+    # A query's shared terms are its own words: a query writing "battery" before must not
+    # change how later reasons show the word.
     pool = [profile_from_dict({**STARTUPS[0], "description": "Batteries and batteries analytics."})]
     matcher = Matcher().fit(pool)
     before = matcher.rank_one(corporate("Batteries for our vans")).matches[0].reasons
@@ -170,7 +133,6 @@ def test_reasons_show_the_pools_word_forms_whatever_queries_came_before():
     after = matcher.rank_one(corporate("Batteries for our vans")).matches[0].reasons
 
     assert after == before
-    assert matcher.analyzer_.surface[stem_en("battery")] == "batteries"
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -204,8 +166,8 @@ def test_token_tfidf_gives_the_numbers_of_scikit_learns_vectorizer(seed):
 
 
 def test_a_matcher_stored_by_older_code_still_ranks(matcher):
-    # Stored snapshots hold matchers pickled before `n_jobs`, the analyzer's `learning` and
-    # the glossary's word indexes existed.
+    # Stored snapshots hold matchers pickled before `n_jobs` and the glossary's word
+    # indexes existed, and analyzers that still learned the pool's word forms.
     expected = matcher.rank([corporate("Battery packs for electric vans, Batterien")])
     state = pickle.loads(pickle.dumps(matcher)).__dict__
     del state["n_jobs"]
@@ -213,15 +175,12 @@ def test_a_matcher_stored_by_older_code_still_ranks(matcher):
     assert state["analyzer_"].glossary is glossary
     for index in ("_single", "_multi", "_openings"):
         del glossary.__dict__[index]
-    del state["analyzer_"].__dict__["learning"]
-    seen = state["analyzer_"].__dict__["_seen"]
-    state["analyzer_"].__dict__["_seen"] = seen["en"] | seen["de"]  # one set, not per stemmer
+    state["analyzer_"].__dict__.update(surface={"batteri": "batteries"}, _seen={"batteries"})
 
     old = pickle.loads(_pickled_like(Matcher, state))
 
     assert old.rank([corporate("Battery packs for electric vans, Batterien")]) == expected
-    assert old.analyzer_.learning is False
-    assert old.analyzer_._seen.keys() == {"en", "de"}
+    assert not {"surface", "_seen"} & old.analyzer_.__dict__.keys()  # nothing kept for nothing
 
 
 def _pickled_like(cls, state: dict) -> bytes:
