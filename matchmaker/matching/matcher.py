@@ -1084,7 +1084,7 @@ _PLAIN_WORDS = frozenset([
     "need", "needs", "new", "neue", "small", "mid", "large", "big", "manage", "use", "make",
     "build", "based", "first", "best", "better", "looking", "seek", "seeks", "suchen",
     "partner", "partners", "company", "companies", "unternehmen", "firma", "kunden",
-    "customers", "clients", "ways", "work", "works", "across",
+    "customers", "clients", "ways", "work", "works", "across", "fit", "fits",
 ])
 # fmt: on
 _KANA = re.compile("[\u3040-\u30ff\uff66-\uff9f]")
@@ -1466,9 +1466,9 @@ _RELATIVES = frozenset([
     "denen", "deren", "dessen", "welchen", "welchem", "welcher", "which", "whom",
 ])
 # fmt: on
-# Endings of a Japanese clause that leads into the next: the topic particle and the
-# connective forms of verbs ("し", "て", "で", "おり").
-_JAPANESE_LEADING = ("は", "し", "て", "で", "り")
+# Endings of a Japanese clause that leads into the next: the topic particle, the particle
+# of a purpose or target ("…向けに") and the connective forms of verbs ("し", "て", "で", "おり").
+_JAPANESE_LEADING = ("は", "に", "し", "て", "で", "り")
 _COORDINATION = re.compile(rf"\s*{_CONJUNCTION}\s*", re.IGNORECASE)
 _STOP = re.compile(rf"[{_SENTENCE_MARKS}\n]")
 _COMMA = re.compile(f"[{_COMMA_MARKS}]")

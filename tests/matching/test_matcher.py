@@ -564,6 +564,11 @@ def test_each_score_is_the_weighted_mean_of_the_signals_it_shows(pool_seeks):
             "請求書を読み取って仕分けし",
             "請求書を読み取って仕分けし、承認を自動化し、チームを支援するソフトウェア",
         ),
+        (
+            "取引先の欧州サプライヤー向けに、デジタル保険商品を探しています。",
+            "取引先の欧州サプライヤー向けに",
+            "取引先の欧州サプライヤー向けに、デジタル保険商品を探しています",
+        ),
         ("電池の再利用は。次の文。", "電池の再利用は", "電池の再利用は"),  # the sentence ends
         # A German word cut short comes with the one that completes it.
         (

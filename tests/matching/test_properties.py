@@ -76,7 +76,7 @@ def test_same_input_same_output(matcher, seeks):
 QUOTED_WORDS = st.sampled_from(
     [
         *["die", "Die", "mit", "denen", "und", "sowie", "which", "Partner", "Batterien"],
-        *["自治体からは", "制作し", "読み取って", "電池", "Lauf-", "-"],
+        *["自治体からは", "向けに", "制作し", "読み取って", "電池", "Lauf-", "-"],
     ]
 )
 QUOTED_TEXT = st.lists(
