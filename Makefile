@@ -11,7 +11,7 @@ TRANSLATIONS := matchmaker/translations
 CATALOGUES := $(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po)
 COMPILED_CATALOGUES := $(CATALOGUES:.po=.mo)
 
-.PHONY: run install install-test chromium test test-postgres screenshots bench-quality bench-pages \
+.PHONY: run install install-test chromium test test-postgres screenshots bench-quality bench-needs bench-pages \
 	lint format clean \
 	compile-translations translations
 
@@ -81,6 +81,9 @@ bench-quality: install  ## matching quality: the benchmark's dev set and our hel
 
 # Extra arguments, e.g. BENCH_PAGES_ARGS="--database-url postgresql://postgres@127.0.0.1:5432/mmpages"
 BENCH_PAGES_ARGS ?=
+
+bench-needs: install  ## need-level ranking on the demo world (does each need find its field?)
+	$(BIN)/python bench/needs.py
 
 bench-pages: install  ## page speed: every page timed on a fresh database with 3,000 startups
 	$(BIN)/python bench/pages.py $(BENCH_PAGES_ARGS)

@@ -49,7 +49,7 @@ from matchmaker.matching.profiles import Need, Profile
 from matchmaker.matching.reasons import Evidence, explain
 from matchmaker.matching.text import LANGUAGES, Analysis, Analyzer, Glossary, is_cjk
 
-MODEL_VERSION = "tfidf-lsa-glossary-2026.11.4"
+MODEL_VERSION = "tfidf-lsa-glossary-2026.11.5"
 
 CONTENT_FEATURES = ("text", "seek_offer", "offer_seek", "concepts", "lsa", "taxonomy")
 COMPATIBILITY_FEATURES = ("partnership", "stage", "language")
@@ -583,7 +583,11 @@ class Matcher(BaseEstimator):
         for n in needs:
             parts += [(n.title, True), (n.description, True)]
             parts += [(technology, False) for technology in n.technologies]
-        parts += [(tag, False) for tag in (*corporate.industries, *corporate.technologies)]
+        company_tags = (*corporate.industries, *corporate.technologies)
+        if not need:
+            # A need's text is the need's: a medical company's need for IT security seeks
+            # security, not healthcare (its industries still count in `taxonomy`).
+            parts += [(tag, False) for tag in company_tags]
         seek_text = _sentences(*(text for text, _ in parts))
         technologies = tuple(t for n in needs for t in n.technologies)
         partnership_types = need.partnership_types if need else corporate.partnership_types
@@ -599,7 +603,7 @@ class Matcher(BaseEstimator):
         return _Doc(
             offer=analyze(offer_text),
             seek=analyze(seek_text),
-            tags=self._tags(corporate.industries + corporate.technologies + technologies),
+            tags=self._tags(company_tags + technologies),
             labels=_labels(partnership_types, corporate.target_stages, corporate.languages),
             summary=seek_text,
             clause_spans=spans,

@@ -673,6 +673,49 @@ def test_the_need_quoted_is_the_needs_own_words_never_a_tag(with_need):
 
     explained = matcher.explain_pairs([query], pool, [(0, 0), (0, 1)])
 
-    care, sun = (match.reasons[0] for match in explained["en"])
-    assert sun.startswith('The need "Solar roofs for our barns"')
-    assert "Healthcare" not in care and "apps" not in care.split("↔")[0]
+    care, sun = (match.reasons for match in explained["en"])
+    assert sun[0].startswith('The need "Solar roofs for our barns"')
+    quoted = [reason.split('"')[1] for reason in care + sun if reason.startswith("The need")]
+    assert quoted and all(quote in seeks for quote in quoted)
+
+
+def test_a_need_is_ranked_by_what_it_seeks_not_by_its_companys_industries():
+    # A medical company's need for access management: its industries describe the
+    # company, and must not bring healthcare startups ahead of the one the need seeks.
+    pool = [
+        profile_from_dict(
+            {
+                "id": "care",
+                "kind": "startup",
+                "name": "Care",
+                "description": "Digital health software for hospitals and medical device makers.",
+            }
+        ),
+        profile_from_dict(
+            {
+                "id": "keys",
+                "kind": "startup",
+                "name": "Keys",
+                "description": "Access management for external service technicians.",
+            }
+        ),
+    ]
+    company = corporate(
+        "",
+        description="Maker of endoscopes and patient monitors.",
+        industries=["Healthcare", "Medical devices"],
+        technologies=["Digital health"],
+        needs=[
+            {
+                "id": "n1",
+                "title": "Secure access for service technicians",
+                "description": "External technicians need secure remote access to machines.",
+            }
+        ],
+    )
+    [whole, need] = queries_for([company])
+
+    matcher = Matcher().fit(pool)
+    assert matcher.rank_one(need).matches[0].startup_id == "keys"
+    # The company as a whole still seeks in its industries too.
+    assert matcher.rank_one(whole).matches[0].startup_id == "care"
