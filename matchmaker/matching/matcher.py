@@ -1484,13 +1484,14 @@ def _quoted(text: str, span: tuple[int, int], limit: int = 90) -> str:
     ("…, die unsere Schuhe tragen") comes with the clause before its comma, so that the
     quote says what is needed; a Japanese clause that leads into the next (a topic,
     "自治体からは", or a verb's connective form, "制作し") comes with that one, a German word
-    cut short ("Lauf-" of "Lauf- und Fitness-Apps") with its completion. At most `limit`
-    characters, never without the clause itself."""
+    cut short ("Lauf-" of "Lauf- und Fitness-Apps") or a lone lower-case word ("gene" of
+    "gene and cell therapy") with its completion. At most `limit` characters, never
+    without the clause itself."""
     at, clause_end = span
     clause = text[at:clause_end]
     if clause.endswith(_JAPANESE_LEADING):
         return _with_next_clauses(text, span, limit)
-    if clause.endswith("-"):
+    if clause.endswith("-") or _is_lone_modifier(text, span):
         return _with_completing_clause(text, span, limit)
     words = clause.split(maxsplit=2)
     dependent = bool(words) and (
@@ -1539,8 +1540,24 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _is_lone_modifier(text: str, span: tuple[int, int]) -> bool:
+    """Whether the clause is one lower-case word before "and"/"und" and a clause of several
+    words, whose noun it shares: "gene" of "gene and cell therapy" (not "lidar" of "lidar
+    and radar", a whole thing)."""
+    at, end = span
+    clause = text[at:end]
+    if not (clause.isascii() and clause.isalpha() and clause.islower()):
+        return False
+    joint = _COORDINATION.match(text, end)
+    if joint is None:
+        return False
+    following = _CLAUSE.search(text, joint.end())
+    return " " in text[joint.end() : following.start() if following else len(text)].strip()
+
+
 def _with_completing_clause(text: str, span: tuple[int, int], limit: int) -> str:
-    """A word cut short ("Community-") with the clause after "und" that completes it."""
+    """A word cut short ("Community-") or a lone modifier ("gene") with the clause after
+    "und"/"and" that completes it."""
     at, end = span
     joint = _COORDINATION.match(text, end)
     if joint is None:

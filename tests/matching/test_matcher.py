@@ -576,6 +576,10 @@ def test_each_score_is_the_weighted_mean_of_the_signals_it_shows(pool_seeks):
             "Community-",
             "Community- und Creator-Tools",
         ),
+        # So does a lone lower-case word before "and" (a modifier of what follows).
+        ("Oncology, gene and cell therapy.", "gene", "gene and cell therapy"),
+        ("Sensors, lidar and radar perception.", "lidar", "lidar and radar perception"),
+        ("Batteries and charging stations.", "Batteries", "Batteries"),
         # Too long: the whole clause stays, with whole words before it.
         (
             "Wir suchen Werkzeuge für Kanzleien, Gerichte und Notariate in ganz Europa sowie "
