@@ -173,6 +173,8 @@ def test_english_words_are_not_the_glossary_words_they_stem_like():
     assert {"rail", "maritime", "accounting"} <= set(
         analyze("Trains, ports and accounting for freight companies.").concepts
     )
+    securities = set(analyze("Kabuto Securities, a broker of stocks and bonds.").concepts)
+    assert "wealth_management" in securities and "cybersecurity" not in securities
 
 
 def test_german_words_spelt_like_english_terms_keep_their_german_sense():
