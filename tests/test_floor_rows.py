@@ -498,3 +498,42 @@ def test_a_startup_pushed_out_while_another_worker_gives_it_a_floor_row_keeps_th
     assert committed == [True]
     assert rows_of(app, second) == {bakery_need: False}
     assert_only_row_is_the_other_workers(app, bakery, battery_need, floor=True)
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not TEST_DATABASE_URL, reason="needs two connections to PostgreSQL")
+def test_a_company_validated_while_a_refresh_reads_the_needs_is_not_half_read(
+    app, make_user, monkeypatch
+):
+    # The needs' queries are read in several statements; each sees what is committed when
+    # it starts. A company validated in between must not leave a need without its company.
+    battery = make_startup(app, make_user, "VoltCell", **BATTERY)
+    battery_need = make_corporate_need(app, make_user)
+    bakery_need = make_corporate_need(app, make_user, BAKERY_NEED)
+    with app.app_context():
+        company_id = db.session.get(Need, bakery_need).organization_id
+        db.session.get(Organization, company_id).status = ProfileStatus.PENDING
+        db.session.commit()
+    rebuild(app)
+    profile = matching._profile
+    validated = []
+
+    def staff_validates_it_meanwhile(row, terms):
+        if not validated and isinstance(row, sa.Row):
+            in_another_connection(
+                sa.update(Organization)
+                .where(Organization.id == company_id)
+                .values(status=ProfileStatus.APPROVED)
+            )
+            validated.append(True)
+        return profile(row, terms)
+
+    monkeypatch.setattr(matching, "_profile", staff_validates_it_meanwhile)
+    with app.app_context():
+        organization = db.session.get(Organization, battery)
+        organization.description = "Battery packs and cells for electric vans."
+        db.session.commit()
+        matching.refresh_startup(organization)  # tests raise a failed refresh
+
+    assert validated == [True]
+    assert rows_of(app, battery) == {battery_need: False}

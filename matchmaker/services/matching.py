@@ -148,12 +148,16 @@ def _query(
 def matchable_need_queries() -> tuple[list[int], list[matching.Query]]:
     """The ids of the matchable needs (by id) and their `need_query`, read as plain rows in
     four statements: a refresh of one startup scores it against every need, and loading
-    them as ORM objects with their companies and terms was a third of its time."""
-    needs = matchable_needs_query().with_only_columns(
-        Need.id, Need.organization_id, Need.title, Need.description
-    )
-    need_ids = needs.with_only_columns(Need.id).order_by(None)
-    company_ids = needs.with_only_columns(Need.organization_id).order_by(None)
+    them as ORM objects with their companies and terms was a third of its time. The needs
+    are read first and the rest by their ids, so a need or company that becomes matchable
+    meanwhile (another worker's commit) is not half read."""
+    rows = db.session.execute(
+        matchable_needs_query().with_only_columns(
+            Need.id, Need.organization_id, Need.title, Need.description
+        )
+    ).all()
+    need_ids = [row.id for row in rows]
+    company_ids = {row.organization_id for row in rows}
     need_terms = _terms_of(NeedTerm, NeedTerm.need_id, need_ids)
     company_terms = _terms_of(OrganizationTerm, OrganizationTerm.organization_id, company_ids)
     companies = {
@@ -162,19 +166,18 @@ def matchable_need_queries() -> tuple[list[int], list[matching.Query]]:
             sa.select(*_PROFILE_COLUMNS).where(Organization.id.in_(company_ids))
         )
     }
-    rows = db.session.execute(needs).all()
-    return [row.id for row in rows], [
+    return need_ids, [
         _query(row, need_terms[row.id], companies[row.organization_id]) for row in rows
     ]
 
 
 def _terms_of(
-    term: type[NeedTerm] | type[OrganizationTerm], owner: sa.Column, owners: sa.Select
+    term: type[NeedTerm] | type[OrganizationTerm], owner: sa.Column, owners: Iterable[int]
 ) -> dict[int, dict[str, list[str]]]:
     """Term ids per vocabulary of each of `owners`, in the order of their relationship."""
     rows = db.session.execute(
         sa.select(owner.label("owner"), term.vocabulary, term.term_id)
-        .where(owner.in_(owners))
+        .where(owner.in_(list(owners)))
         .order_by(term.id)
     )
     grouped: dict[int, list[sa.Row]] = defaultdict(list)
