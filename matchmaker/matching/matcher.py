@@ -66,12 +66,18 @@ DEFAULT_WEIGHTS = {
 
 # Clauses of a "seeks" text: each names one thing wanted, which reasons quote. They end at
 # a sentence's end, a comma (or the like), a bracket, a middle dot or a conjunction.
-_SENTENCE_MARKS = ".!?。\uff01\uff1f"
-_COMMA_MARKS = ",;:、\uff1b\uff1a"
+# The full stop and the comma are marks unless they stand between digits, as a decimal
+# point or comma does ("Industrie 4.0", "2,5 Mio.").
+_SENTENCE_MARKS = "!?。\uff01\uff1f"
+_FULL_STOP = r"(?<!\d)\.|\.(?!\d)"
+_COMMA_MARKS = ";:、\uff1b\uff1a"
+_PLAIN_COMMA = r"(?<!\d),|,(?!\d)"
 _CONJUNCTIONS = ("and", "or", "und", "oder", "sowie")
 _CONJUNCTION = rf"\b(?:{'|'.join(_CONJUNCTIONS)})\b"
 _CLAUSE = re.compile(
-    rf"[{_SENTENCE_MARKS}{_COMMA_MARKS}\n()・\uff08\uff09]|{_CONJUNCTION}", re.IGNORECASE
+    rf"[{_SENTENCE_MARKS}{_COMMA_MARKS}\n()・\uff08\uff09]|{_FULL_STOP}|{_PLAIN_COMMA}"
+    rf"|{_CONJUNCTION}",
+    re.IGNORECASE,
 )
 
 
@@ -148,7 +154,7 @@ class _Doc:
     clause_spans: list[tuple[int, int]] = field(default_factory=list)
     clause_analyses: list[Analysis] = field(default_factory=list)
     seek_summary: str = ""  # for reasons: what a startup seeks
-    own_text: str = ""  # for reasons: a query's description and offers (its words)
+    own_text: str = ""  # for reasons: the words a query wrote itself (`_QueryWords`)
 
 
 @dataclass
@@ -608,7 +614,13 @@ class Matcher(BaseEstimator):
             summary=seek_text,
             clause_spans=spans,
             clause_analyses=[analyze(seek_text[start:end]) for start, end in spans],
-            own_text=_sentences(corporate.description, corporate.offers),
+            own_text=_without_name(
+                _sentences(
+                    *(text for text, quotable in parts if quotable),
+                    *([] if need else [corporate.description, corporate.offers]),
+                ),
+                corporate.name,
+            ),
         )
 
     def _tags(self, tags: Iterable[str]) -> list[str]:
@@ -985,7 +997,7 @@ class Matcher(BaseEstimator):
         )
         aspects = self._best_clauses(queries, pool, rows, cols)
         written: dict[int, _QueryWords] = {}  # query row -> the words it wrote
-        topic_stems: dict[int, set[str]] = {}  # concept column -> stems of its names
+        topic_words: dict[int, tuple[set[str], str]] = {}  # concept -> its names' stems, names
         terms = self.terms_.tolist()
         concepts = self.glossary_.concepts
         concept_names = [
@@ -999,10 +1011,11 @@ class Matcher(BaseEstimator):
                 written[row] = _QueryWords(self.analyzer_, query_doc)
             topics = shared_concepts[index]
             for column in topics:
-                if column not in topic_stems:
+                if column not in topic_words:
                     concept = concepts.get(self.concept_ids_[column])
                     names = [concept.label(name_lang) for name_lang in LANGUAGES] if concept else []
-                    topic_stems[column] = self.analyzer_.stems_of(" ".join(names))
+                    joined = " ".join(names)
+                    topic_words[column] = (self.analyzer_.stems_of(joined), joined)
             their_seek = ""
             if offer_seek[index] > 0.1:
                 their_seek = _shorten(_first_sentence(startup_doc.seek_summary))
@@ -1012,7 +1025,8 @@ class Matcher(BaseEstimator):
                 concepts=[concept_names[i] for i in topics],
                 terms=written[row].shown(
                     [terms[i] for i in shared_terms[index]],
-                    set().union(*(topic_stems[column] for column in topics)),
+                    set().union(*(topic_words[column][0] for column in topics)),
+                    " ".join(topic_words[column][1] for column in topics),
                 ),
                 their_seek=their_seek,
             )
@@ -1088,7 +1102,9 @@ _PLAIN_WORDS = frozenset([
     "need", "needs", "new", "neue", "small", "mid", "large", "big", "manage", "use", "make",
     "build", "based", "first", "best", "better", "looking", "seek", "seeks", "suchen",
     "partner", "partners", "company", "companies", "unternehmen", "firma", "kunden",
-    "customers", "clients", "ways", "work", "works", "across", "fit", "fits",
+    "customers", "clients", "ways", "work", "works", "across", "fit", "fits", "gmbh", "ltd",
+    "inc", "corp", "欧州", "日本", "企業", "当社", "弊社", "拠点", "顧客", "提供", "支援",
+    "事業", "製品", "協業",
 ])
 # fmt: on
 _KANA = re.compile("[\u3040-\u30ff\uff66-\uff9f]")
@@ -1367,21 +1383,29 @@ def _top_indices(scores: np.ndarray, top_k: int, threads: int) -> list[np.ndarra
 
 class _QueryWords:
     """The words a query wrote, for the shared terms its reasons show: only words of its
-    own (its need, description and offers, not its company's name, nor the English words
-    the glossary adds for a German or Japanese concept), as it wrote them (German nouns
-    capitalised), none that says nothing about the fit, none of a topic shown beside them."""
+    own (a need's title and description, or a whole company's seeks, description and
+    offers; never its name, its tags, nor the English words the glossary adds for a German
+    or Japanese concept), as it wrote them (German nouns capitalised), no number, none that
+    says nothing about the fit and none of a topic shown beside them."""
 
     def __init__(self, analyzer: Analyzer, doc: _Doc) -> None:
-        self.forms = analyzer.forms(doc.summary, doc.own_text)
-        self.text = f"{doc.summary}\n{doc.own_text}"
+        self.text = doc.own_text
+        self.forms = analyzer.forms(self.text)
         self.german = doc.seek.lang == "de" or doc.offer.lang == "de"
 
-    def shown(self, tokens: list[str], topic_stems: set[str]) -> list[str]:
-        """Up to `_SHOWN_TERMS` of `tokens` (stems and Japanese bigrams, strongest first)."""
+    def shown(self, tokens: list[str], topic_stems: set[str], topic_names: str) -> list[str]:
+        """Up to `_SHOWN_TERMS` of `tokens` (stems and Japanese bigrams, strongest first)
+        that are not a topic shown (`topic_stems`, the stems of their names, and
+        `topic_names`, the names in every language)."""
         shown: list[str] = []
         for token in tokens:
             form = self._written(token)
-            if form and token not in topic_stems and form.lower() not in map(str.lower, shown):
+            if (
+                form
+                and token not in topic_stems
+                and not (is_cjk(token) and token in topic_names)
+                and form.lower() not in map(str.lower, shown)
+            ):
                 shown.append(form)
                 if len(shown) == _SHOWN_TERMS:
                     break
@@ -1391,14 +1415,36 @@ class _QueryWords:
         if not token.isascii() and is_cjk(token):
             # A Japanese bigram reads as a word when it is two kanji ("医療", "物流"); with
             # kana it is mostly a piece of one ("ます", "てい", "ータ").
-            return token if not _KANA.search(token) and token in self.text else ""
+            plain = _KANA.search(token) or token in _PLAIN_WORDS
+            return token if not plain and token in self.text else ""
         form = self.forms.get(token, "")
-        if len(form) < 3 or form in _PLAIN_WORDS:
+        if len(form) < 3 or form.isdigit() or form in _PLAIN_WORDS:
             return ""
         if self.german:
             written = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", self.text, re.IGNORECASE)
             return written.group() if written else form
         return form
+
+
+_NAME_WORDS = 6
+
+
+def _without_name(text: str, name: str) -> str:
+    """The text without its company's name: the brand (its first word) and any two or more
+    of its words in a row ("Tsukushi Steel" of "Tsukushi Steel GmbH"), so that a reason's
+    shared terms do not show "steel" for it; a name word on its own ("health" in "women's
+    health" of a company called "… Health Europe") stays."""
+    # A name has a few words; a longer one (bad input) counts with its first few.
+    words = [re.escape(word) for word in re.findall(r"\w+", name)[:_NAME_WORDS]]
+    if not words:
+        return text
+    runs = [
+        r"\W+".join(words[start:stop])
+        for start in range(len(words))
+        for stop in range(start + 2, len(words) + 1)
+    ]
+    names = sorted([*runs, words[0]], key=len, reverse=True)
+    return re.sub(rf"(?<!\w)(?:{'|'.join(names)})(?!\w)", " ", text, flags=re.IGNORECASE)
 
 
 def _strongest(matrix: sp.csr_matrix, count: int) -> list[list[int]]:
@@ -1470,12 +1516,13 @@ _RELATIVES = frozenset([
     "denen", "deren", "dessen", "welchen", "welchem", "welcher", "which", "whom",
 ])
 # fmt: on
-# Endings of a Japanese clause that leads into the next: the topic particle, the particle
-# of a purpose or target ("…向けに") and the connective forms of verbs ("し", "て", "で", "おり").
-_JAPANESE_LEADING = ("は", "に", "し", "て", "で", "り")
+# A Japanese clause ending in hiragana before a comma leads into the next: the topic
+# particle ("自治体からは"), a target ("…向けに") or a verb's connective form ("制作し",
+# "高め", "連携でき").
+_JAPANESE_LEADING = re.compile("[\u3041-\u309f]$")
 _COORDINATION = re.compile(rf"\s*{_CONJUNCTION}\s*", re.IGNORECASE)
-_STOP = re.compile(rf"[{_SENTENCE_MARKS}\n]")
-_COMMA = re.compile(f"[{_COMMA_MARKS}]")
+_STOP = re.compile(rf"[{_SENTENCE_MARKS}\n]|{_FULL_STOP}")
+_COMMA = re.compile(f"[{_COMMA_MARKS}]|{_PLAIN_COMMA}")
 _STOP_OR_COMMA = re.compile(f"{_STOP.pattern}|{_COMMA.pattern}")
 
 
@@ -1489,7 +1536,7 @@ def _quoted(text: str, span: tuple[int, int], limit: int = 90) -> str:
     without the clause itself."""
     at, clause_end = span
     clause = text[at:clause_end]
-    if clause.endswith(_JAPANESE_LEADING):
+    if _JAPANESE_LEADING.search(clause):
         return _with_next_clauses(text, span, limit)
     if clause.endswith("-") or _is_lone_modifier(text, span):
         return _with_completing_clause(text, span, limit)
@@ -1570,7 +1617,7 @@ def _with_next_clauses(text: str, span: tuple[int, int], limit: int) -> str:
     """The clause and the ones it leads into, up to the first that does not lead on, the
     end of the sentence or `limit` characters."""
     at, end = span
-    while text[at:end].endswith(_JAPANESE_LEADING) and end - at < limit:
+    while _JAPANESE_LEADING.search(text[at:end]) and end - at < limit:
         separator = _STOP_OR_COMMA.match(text, end)
         if separator is None or _STOP.match(separator.group()):
             break  # not followed by a clause of the same sentence

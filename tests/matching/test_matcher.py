@@ -24,6 +24,7 @@ from matchmaker.matching.matcher import (
     CONTENT_FEATURES,
     DEFAULT_WEIGHTS,
     _clause_spans,
+    _first_sentence,
     _quoted,
     _shorten,
 )
@@ -345,8 +346,9 @@ def test_shared_terms_of_a_german_need_are_its_nouns_as_written_without_plain_wo
 
 def test_shared_terms_of_a_japanese_need_are_words_not_pieces_of_them():
     pool = {"Robo": "医療機器の物流を支援しています。", "Bake": "パンを焼いています。"}
-    # Two-kanji bigrams read as words; "して" and "の物" are pieces of the sentence.
-    assert shared_terms_of(pool, "医療機器の物流を改善しています。") == ["医療", "機器"]
+    # Two-kanji bigrams read as words; "して" and "の物" are pieces of the sentence, and
+    # "医療" and "物流" are the topics "医療" (healthcare) and "物流" (logistics) shown above.
+    assert shared_terms_of(pool, "医療機器の物流を改善しています。") == ["機器"]
 
 
 def test_empty_pool_gives_empty_rankings():
@@ -569,7 +571,15 @@ def test_each_score_is_the_weighted_mean_of_the_signals_it_shows(pool_seeks):
             "取引先の欧州サプライヤー向けに",
             "取引先の欧州サプライヤー向けに、デジタル保険商品を探しています",
         ),
+        (
+            "受注予測の精度を高め、廃棄を減らしたいと考えています。",
+            "受注予測の精度を高め",
+            "受注予測の精度を高め、廃棄を減らしたいと考えています",
+        ),
         ("電池の再利用は。次の文。", "電池の再利用は", "電池の再利用は"),  # the sentence ends
+        # A decimal point or comma is no mark.
+        ("Industrie 4.0 für unsere Werke. Mehr.", "Industrie 4.0 für unsere Werke", None),
+        ("Lager mit 2,5 Millionen Teilen, schneller.", "Lager mit 2,5 Millionen Teilen", None),
         # A German word cut short comes with the one that completes it.
         (
             "Lauf- und Fitness-Apps sowie Community- und Creator-Tools.",
@@ -591,6 +601,7 @@ def test_each_score_is_the_weighted_mean_of_the_signals_it_shows(pool_seeks):
 )
 def test_a_reason_quotes_a_dependent_clause_with_what_it_depends_on(text, clause, quoted):
     [span] = [(start, end) for start, end in _clause_spans(text) if text[start:end] == clause][:1]
+    quoted = quoted or clause
     assert _quoted(text, span) == quoted
     assert len(quoted) <= 90
 
@@ -723,3 +734,39 @@ def test_a_need_is_ranked_by_what_it_seeks_not_by_its_companys_industries():
     assert matcher.rank_one(need).matches[0].startup_id == "keys"
     # The company as a whole still seeks in its industries too.
     assert matcher.rank_one(whole).matches[0].startup_id == "care"
+
+
+def test_a_startups_first_sentence_does_not_end_at_a_decimal_point():
+    assert (
+        _first_sentence("Creating mRNA 2.0 therapies. We are 5.") == "Creating mRNA 2.0 therapies."
+    )
+    assert _first_sentence("電池を作る。次。") == "電池を作る。"
+
+
+def test_a_needs_shared_terms_come_from_the_need_not_its_companys_name_tags_or_profile():
+    pool = [
+        profile_from_dict(
+            {
+                "id": "forge",
+                "kind": "startup",
+                "name": "Forge",
+                "description": "Advanced steel printing: 150 robots make lightweight car parts.",
+            }
+        ),
+        profile_from_dict(
+            {"id": "bake", "kind": "startup", "name": "Bake", "description": "Bread."}
+        ),
+    ]
+    company = corporate(
+        "",
+        name="Tsukushi Steel GmbH",
+        description="Advanced steel maker, 150 staff in Europe.",
+        technologies=["3D printing"],
+        needs=[{"id": "n1", "title": "Lightweight parts", "description": "Lightweight car parts."}],
+    )
+    [_, need] = queries_for([company])
+
+    [match] = Matcher().fit(pool).rank_one(need).matches
+    [terms] = [reason for reason in match.reasons if reason.startswith("Strongest shared")]
+
+    assert set(terms.split(": ")[1].split(", ")) <= {"Lightweight", "lightweight", "car", "parts"}
