@@ -208,6 +208,28 @@ def test_reranking_a_need_uses_the_current_text_of_edited_startups(app, make_use
         )
 
 
+def test_a_reranked_need_stores_each_startups_own_reasons_in_every_language(app, make_user):
+    make_startup(app, make_user, "VoltCell", **BATTERY)
+    make_startup(app, make_user, "Second Cell", **SECOND_CELL)
+    make_startup(app, make_user, "Ladeprofi", **CHARGER)
+    need_id = make_corporate_need(app, make_user)
+    rebuild(app)
+    with app.app_context():
+        need = db.session.get(Need, need_id)
+        need.description += " Charging hardware for depots too."
+        db.session.commit()
+        matching.refresh_need(need)
+        rows = list(db.session.scalars(sa.select(Match).where(Match.need_id == need_id)))
+        _, matcher = matching.current_matcher()
+        query = matching.need_query(need)
+        assert len(rows) >= 2
+        for row in rows:
+            profile = matching.organization_profile(row.startup)
+            for lang in ("en", "de", "ja"):
+                [scored] = matcher.score_startups(query, [profile], lang)
+                assert row.reasons[lang] == scored.reasons
+
+
 def test_pausing_a_need_removes_its_matches_and_reopening_restores_them(app, make_user):
     battery = make_startup(app, make_user, "VoltCell", **BATTERY)
     need_id = make_corporate_need(app, make_user)
