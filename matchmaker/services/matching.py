@@ -365,12 +365,27 @@ def _floor_rows(
     startups = [profile for _, profile in placed]
     pairs = [(row_of[index], column) for column, (index, _) in enumerate(placed)]
     chosen_queries = [queries[index] for index in chosen]
-    explained = matcher.explain_pairs(chosen_queries, startups, pairs, REASON_LANGUAGES)
+    pair_needs = [need_ids[index] for index, _ in placed]
+    return _explained_rows(matcher, chosen_queries, startups, pairs, pair_needs, True)
+
+
+def _explained_rows(
+    matcher: matching.Matcher,
+    queries: Sequence[matching.Query],
+    startups: Sequence[matching.Profile],
+    pairs: Sequence[tuple[int, int]],
+    need_ids: Sequence[int],
+    exposure_floor: bool = False,
+) -> list[dict]:
+    """Rows of the given (query, startup) `pairs`, the need of each in `need_ids`, scored
+    and explained in every language at once (`Matcher.explain_pairs`: reasons for these
+    pairs only)."""
+    explained = matcher.explain_pairs(queries, startups, pairs, REASON_LANGUAGES)
     rows = []
-    for column, (index, profile) in enumerate(placed):
-        match = explained[REASON_LANGUAGES[0]][column]
-        reasons = {lang: found[column].reasons for lang, found in explained.items()}
-        rows += _rows_for_need(need_ids[index], [match], {profile.id: reasons}, exposure_floor=True)
+    for index, ((_, column), need_id) in enumerate(zip(pairs, need_ids, strict=True)):
+        match = explained[REASON_LANGUAGES[0]][index]
+        reasons = {lang: found[index].reasons for lang, found in explained.items()}
+        rows += _rows_for_need(need_id, [match], {startups[column].id: reasons}, exposure_floor)
     return rows
 
 
@@ -641,17 +656,13 @@ def refresh_startup(organization: Organization) -> None:
         pushed_out: set[int] = set()
         if entering:
             # Reasons in every language, for all entered needs in one batch.
-            explained = matcher.explain_pairs(
+            rows = _explained_rows(
+                matcher,
                 [queries[index] for index in entering],
                 [profile],
                 [(row, 0) for row in range(len(entering))],
-                REASON_LANGUAGES,
+                [need_ids[index] for index in entering],
             )
-            rows = []
-            for row, index in enumerate(entering):
-                match = explained[REASON_LANGUAGES[0]][row]
-                reasons = {lang: found[row].reasons for lang, found in explained.items()}
-                rows += _rows_for_need(need_ids[index], [match], {profile.id: reasons})
             _insert_rows(rows)
             for index in entering:
                 pushed_out |= _trim(need_ids[index], top_k)
