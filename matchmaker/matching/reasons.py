@@ -92,23 +92,17 @@ def explain(evidence: Evidence, lang: str) -> list[str]:
     if tags := [tag for tag in evidence.tags if tag not in evidence.concepts]:
         reasons.append(texts["tags"].format(items=items(tags)))
     if evidence.partnership_types:
-        types = _labels("partnership_types", evidence.partnership_types, lang)
+        types = vocabulary("partnership_types").labels(evidence.partnership_types, lang)
         reasons.append(texts["partnership"].format(items=items(types)))
     if evidence.stages:
-        stages = _labels("stages", evidence.stages, lang)
+        stages = vocabulary("stages").labels(evidence.stages, lang)
         reasons.append(texts["stage"].format(items=items(stages)))
     if not reasons:
         reasons.append(texts["latent"].format(offer=evidence.offer))
     if evidence.languages and len(reasons) < MAX_REASONS:
-        languages = _labels("languages", evidence.languages, lang)
+        languages = vocabulary("languages").labels(evidence.languages, lang)
         reasons.append(texts["language"].format(items=items(languages)))
     return reasons[:MAX_REASONS]
-
-
-def _labels(name: str, term_ids: list[str], lang: str) -> list[str]:
-    # The taxonomy's names of the terms (an id it does not know is shown as it is).
-    terms = vocabulary(name)
-    return [terms.label(term_id, lang) for term_id in term_ids]
 
 
 def _unique(values) -> list[str]:

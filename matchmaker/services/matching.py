@@ -64,7 +64,7 @@ def matches_per_need() -> int:
 
 def _labels(name: str, term_ids: Iterable[str]) -> tuple[str, ...]:
     # The matcher reads tags as words: English labels carry meaning, ids are opaque.
-    return tuple(vocabulary(name).label(term_id, "en") for term_id in term_ids)
+    return tuple(vocabulary(name).labels(term_ids, "en"))
 
 
 def organization_profile(organization: Organization) -> matching.Profile:

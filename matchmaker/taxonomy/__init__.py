@@ -118,6 +118,10 @@ class Vocabulary:
         term = self._by_id.get(term_id)
         return term.label(locale) if term is not None else term_id
 
+    def labels(self, term_ids: Iterable[str], locale: str) -> list[str]:
+        """`label` of each of the terms, in their order."""
+        return [self.label(term_id, locale) for term_id in term_ids]
+
     def choices(self, locale: str, include: Iterable[str] = ()) -> list[tuple[str, str]]:
         """``(id, label)`` pairs to offer in a form, for ``locale``.
 
