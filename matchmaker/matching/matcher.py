@@ -1385,8 +1385,8 @@ class _QueryWords:
     """The words a query wrote, for the shared terms its reasons show: only words of its
     own (a need's title and description, or a whole company's seeks, description and
     offers; never its name, its tags, nor the English words the glossary adds for a German
-    or Japanese concept), as it wrote them (German nouns capitalised), no number, none that
-    says nothing about the fit and none of a topic shown beside them."""
+    or Japanese concept), as it wrote them (German nouns capitalised, "ERP"), no number,
+    none that says nothing about the fit and none of a topic shown beside them."""
 
     def __init__(self, analyzer: Analyzer, doc: _Doc) -> None:
         self.text = doc.own_text
@@ -1420,9 +1420,14 @@ class _QueryWords:
         form = self.forms.get(token, "")
         if len(form) < 3 or form.isdigit() or form in _PLAIN_WORDS:
             return ""
-        if self.german:
-            written = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", self.text, re.IGNORECASE)
-            return written.group() if written else form
+        # As written where that is telling: German nouns ("Roboterzellen"), acronyms and
+        # brands ("ERP", "SaaS"); an English word that opens a sentence stays lower-case.
+        latin = "0-9A-Za-z\u00c0-\u024f"
+        written = re.search(
+            rf"(?<![{latin}]){re.escape(form)}(?![{latin}])", self.text, re.IGNORECASE
+        )
+        if written and (self.german or not written.group().istitle()):
+            return written.group()
         return form
 
 

@@ -770,3 +770,12 @@ def test_a_needs_shared_terms_come_from_the_need_not_its_companys_name_tags_or_p
     [terms] = [reason for reason in match.reasons if reason.startswith("Strongest shared")]
 
     assert set(terms.split(": ")[1].split(", ")) <= {"Lightweight", "lightweight", "car", "parts"}
+
+
+def test_shared_acronyms_show_as_written_and_an_opening_word_stays_lower_case():
+    pool = {
+        "Sync": "Payments that sync with your ERP and SaaS tools. Battery analytics.",
+        "Bake": "Bread.",
+    }
+    assert shared_terms_of(pool, "支払いをERPと連携できるSaaSを探しています。") == ["ERP", "SaaS"]
+    assert shared_terms_of(pool, "Analytics for ERP systems.") == ["analytics", "ERP"]
