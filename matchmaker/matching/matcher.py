@@ -1107,6 +1107,7 @@ _PLAIN_WORDS = frozenset([
     "事業", "製品", "協業",
 ])
 # fmt: on
+_LATIN_WORD = re.compile("[0-9A-Za-z\u00c0-\u024f]+")
 _KANA = re.compile("[\u3040-\u30ff\uff66-\uff9f]")
 # Scores are reported to six decimals; below that a pair has nothing in common worth showing.
 _MIN_SCORE = 1e-6
@@ -1392,6 +1393,10 @@ class _QueryWords:
         self.text = doc.own_text
         self.forms = analyzer.forms(self.text)
         self.german = doc.seek.lang == "de" or doc.offer.lang == "de"
+        # Each word as first written, by its lower case.
+        self.cased: dict[str, str] = {}
+        for word in _LATIN_WORD.findall(self.text):
+            self.cased.setdefault(word.lower(), word)
 
     def shown(self, tokens: list[str], topic_stems: set[str], topic_names: str) -> list[str]:
         """Up to `_SHOWN_TERMS` of `tokens` (stems and Japanese bigrams, strongest first)
@@ -1422,13 +1427,8 @@ class _QueryWords:
             return ""
         # As written where that is telling: German nouns ("Roboterzellen"), acronyms and
         # brands ("ERP", "SaaS"); an English word that opens a sentence stays lower-case.
-        latin = "0-9A-Za-z\u00c0-\u024f"
-        written = re.search(
-            rf"(?<![{latin}]){re.escape(form)}(?![{latin}])", self.text, re.IGNORECASE
-        )
-        if written and (self.german or not written.group().istitle()):
-            return written.group()
-        return form
+        written = self.cased.get(form, form)
+        return written if self.german or not written.istitle() else form
 
 
 _NAME_WORDS = 6
