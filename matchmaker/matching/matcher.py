@@ -1092,8 +1092,8 @@ _LSA_PRUNE_ROWS = 5_000
 # query wrote itself (`_QueryWords`).
 _TERM_CANDIDATES = 8
 _SHOWN_TERMS = 3
-# Words both sides write that say nothing about the fit: where the parties are, and the
-# verbs and adjectives of any profile.
+# Words both sides write that say nothing about the fit: where the parties are, when, and
+# the verbs and adjectives of any profile.
 # fmt: off
 _PLAIN_WORDS = frozenset([
     "europe", "european", "japan", "japanese", "germany", "german", "asia", "global",
@@ -1104,7 +1104,8 @@ _PLAIN_WORDS = frozenset([
     "partner", "partners", "company", "companies", "unternehmen", "firma", "kunden",
     "customers", "clients", "ways", "work", "works", "across", "fit", "fits", "gmbh", "ltd",
     "inc", "corp", "欧州", "日本", "企業", "当社", "弊社", "拠点", "顧客", "提供", "支援",
-    "事業", "製品", "協業",
+    "事業", "製品", "協業", "year", "years", "next", "today", "jahr", "jahre", "jahren",
+    "heute",
 ])
 # fmt: on
 _LATIN_WORD = re.compile("[0-9A-Za-z\u00c0-\u024f]+")
