@@ -1479,8 +1479,11 @@ def _unprefixed(labels: list[str], prefix: str) -> list[str]:
     return [label[len(prefix) :] for label in labels if label.startswith(prefix)]
 
 
+_SENTENCE_JOIN = ". "
+
+
 def _sentences(*parts: str) -> str:
-    return ". ".join(part for part in parts if part)
+    return _SENTENCE_JOIN.join(part for part in parts if part)
 
 
 def _quotable(parts: Sequence[tuple[str, bool]]) -> list[tuple[int, int]]:
@@ -1491,7 +1494,7 @@ def _quotable(parts: Sequence[tuple[str, bool]]) -> list[tuple[int, int]]:
             continue
         if quotable:
             ranges.append((start, start + len(text)))
-        start += len(text) + 2  # ". "
+        start += len(text) + len(_SENTENCE_JOIN)
     return ranges
 
 
