@@ -47,7 +47,14 @@ from threadpoolctl import threadpool_limits
 
 from matchmaker.matching.profiles import Need, Profile
 from matchmaker.matching.reasons import Evidence, explain
-from matchmaker.matching.text import LANGUAGES, Analysis, Analyzer, Glossary, is_cjk
+from matchmaker.matching.text import (
+    LANGUAGES,
+    Analysis,
+    Analyzer,
+    Glossary,
+    detect_language,
+    is_cjk,
+)
 
 MODEL_VERSION = "tfidf-lsa-glossary-2026.11.5"
 
@@ -1393,7 +1400,9 @@ class _QueryWords:
     def __init__(self, analyzer: Analyzer, doc: _Doc) -> None:
         self.text = doc.own_text
         self.forms = analyzer.forms(self.text)
-        self.german = doc.seek.lang == "de" or doc.offer.lang == "de"
+        # German nouns keep their capital: decided by the words shown, not by the company's
+        # description (an English need of a German-speaking company is English).
+        self.german = detect_language(self.text) == "de"
         # Each word as first written, by its lower case.
         self.cased: dict[str, str] = {}
         for word in _LATIN_WORD.findall(self.text):

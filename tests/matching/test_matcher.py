@@ -779,3 +779,22 @@ def test_shared_acronyms_show_as_written_and_an_opening_word_stays_lower_case():
     }
     assert shared_terms_of(pool, "支払いをERPと連携できるSaaSを探しています。") == ["ERP", "SaaS"]
     assert shared_terms_of(pool, "Analytics for ERP systems.") == ["analytics", "ERP"]
+
+
+def test_an_english_need_of_a_german_speaking_company_shows_its_words_in_lower_case():
+    pool = {"Cells": "Battery recycling for vans.", "Bake": "Brot."}
+    profiles = [
+        profile_from_dict({"id": name, "kind": "startup", "name": name, "description": text})
+        for name, text in pool.items()
+    ]
+    company = corporate(
+        "",
+        description="Wir sind ein deutscher Zulieferer für Fahrzeuge und Batterien.",
+        needs=[{"id": "n1", "title": "Recycling", "description": "Vans that last longer."}],
+    )
+    [_, need] = queries_for([company])
+
+    [match, *_] = Matcher().fit(profiles).rank_one(need).matches
+    [terms] = [reason for reason in match.reasons if reason.startswith("Strongest shared")]
+
+    assert terms.split(": ")[1] == "vans"
