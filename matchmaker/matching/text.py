@@ -78,9 +78,8 @@ _ENGLISH_STEMS = {
     **{form: "training" for form in ("training", "trainings")},
     **{form: "portal" for form in ("portal", "portals")},
     **{form: "university" for form in ("university", "universities")},
-    # Stocks and bonds, not security ("Kabuto Securities" is no cybersecurity firm).
-    **{form: "securities" for form in ("securities",)},
-    **{word: word for word in ("accounting", "metering", "sensing")},
+    # "securities": stocks and bonds, not security ("Kabuto Securities" is no cybersecurity).
+    **{word: word for word in ("accounting", "metering", "sensing", "securities")},
 }
 
 
