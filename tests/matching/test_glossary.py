@@ -186,6 +186,26 @@ def test_german_words_spelt_like_english_terms_keep_their_german_sense():
     assert "manufacturing" in analyze("We run a plant in Ohio.").concepts
 
 
+def test_general_words_do_not_name_a_narrow_field():
+    # Trading houses, camera makers and care homes were matched (and explained) as
+    # brokerages, radiology and real estate.
+    analyze = Analyzer(Glossary.load()).analyze
+
+    def concepts(text: str) -> set[str]:
+        return set(analyze(text).concepts)
+
+    assert "wealth_management" not in concepts("Our trading business in steel and chemicals.")
+    assert "wealth_management" in concepts("A stock trading app for retail investors.")
+    assert "trade" in concepts("Marubeni Europe, a trading house.")
+    for camera in ("Digital imaging for professional photographers.", "キヤノンのイメージング事業"):
+        assert {"optics_imaging"} <= concepts(camera)
+        assert "medical_imaging" not in concepts(camera)
+    assert "medical_imaging" in concepts("Imaging AI that reads MRI scans for radiologists.")
+    for care in ("Care homes for the elderly.", "Betreutes Wohnen und Pflege im Alter."):
+        assert "elderly_care" in concepts(care) and "real_estate" not in concepts(care)
+    assert "real_estate" in concepts("Wir vermieten Wohnungen in Düsseldorf.")
+
+
 def test_an_analyzer_pickled_before_the_content_word_memo_still_analyses():
     # Stored matcher snapshots hold pickled analyzers of older code.
     analyzer = Analyzer(Glossary.load())
