@@ -78,8 +78,9 @@ _ENGLISH_STEMS = {
     **{form: "training" for form in ("training", "trainings")},
     **{form: "portal" for form in ("portal", "portals")},
     **{form: "university" for form in ("university", "universities")},
-    # "securities": stocks and bonds, not security ("Kabuto Securities" is no cybersecurity).
-    **{word: word for word in ("accounting", "metering", "sensing", "securities")},
+    # "securities": stocks and bonds, not security ("Kabuto Securities" is no cybersecurity);
+    # "marketing" is no "market" (market data, market research).
+    **{word: word for word in ("accounting", "metering", "sensing", "securities", "marketing")},
 }
 
 

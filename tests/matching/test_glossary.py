@@ -204,6 +204,9 @@ def test_general_words_do_not_name_a_narrow_field():
     for care in ("Care homes for the elderly.", "Betreutes Wohnen und Pflege im Alter."):
         assert "elderly_care" in concepts(care) and "real_estate" not in concepts(care)
     assert "real_estate" in concepts("Wir vermieten Wohnungen in Düsseldorf.")
+    # A market is no marketing, an industry-leading team no sales leads.
+    assert "marketing" not in concepts("Market data from an industry-leading team.")
+    assert "marketing" in concepts("Email marketing and lead generation for marketers.")
 
 
 def test_an_analyzer_pickled_before_the_content_word_memo_still_analyses():
