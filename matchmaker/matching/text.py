@@ -72,15 +72,20 @@ def _language(lowered: str, cjk_runs: list[str], words: list[str]) -> str:
 _GERMAN_LOOKALIKES = frozenset({"plant", "stock", "brand", "chef", "fusion", "manipulation"})
 
 # Words whose stripped form would be another word of the glossary, with the stem they get
-# instead: model "training" is no "train" (rail), a "portal" no "port", "accounting" no
-# user "account", "metering" no "meter", "sensing" no "sensation".
+# instead: model "training" is no "train" (rail), nor are "trained" models; a "portal" is
+# no "port", "accounting" no user "account", "metering" no "meter", "sensing" no
+# "sensation", and a "screen" (display) no "screening" (diagnostics).
 _ENGLISH_STEMS = {
     **{form: "training" for form in ("training", "trainings")},
+    **{form: "screening" for form in ("screening", "screenings")},
     **{form: "portal" for form in ("portal", "portals")},
     **{form: "university" for form in ("university", "universities")},
     # "securities": stocks and bonds, not security ("Kabuto Securities" is no cybersecurity);
     # "marketing" is no "market" (market data, market research).
-    **{word: word for word in ("accounting", "metering", "sensing", "securities", "marketing")},
+    **{
+        word: word
+        for word in ("accounting", "metering", "sensing", "securities", "marketing", "trained")
+    },
 }
 
 

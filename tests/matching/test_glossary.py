@@ -207,6 +207,9 @@ def test_general_words_do_not_name_a_narrow_field():
     # A market is no marketing, an industry-leading team no sales leads.
     assert "marketing" not in concepts("Market data from an industry-leading team.")
     assert "marketing" in concepts("Email marketing and lead generation for marketers.")
+    # Trained models run on no rails, a touch screen screens nobody.
+    assert not {"rail", "diagnostics"} & concepts("Models trained for a touch screen.")
+    assert {"rail", "diagnostics"} <= concepts("Cancer screenings for train drivers.")
 
 
 def test_an_analyzer_pickled_before_the_content_word_memo_still_analyses():
