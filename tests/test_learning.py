@@ -241,6 +241,31 @@ def test_staff_see_how_matches_are_scored(app, make_user, client):
     assert 'id="learning-runs"' in page and "Adopted" in page
 
 
+def test_staff_are_told_when_the_stored_matches_need_a_rebuild(app, make_user, client):
+    make_user(Role.STAFF, email="desk@example.com")
+    client.login("desk@example.com")
+    pages = ("/staff/", "/staff/matching")
+    for url in pages:
+        assert "No matches have been computed yet." in client.get(url).get_data(as_text=True)
+
+    make_startup(app, make_user, "VoltCell", **BATTERY)
+    rebuild(app)
+    for url in pages:
+        assert 'id="model-state"' not in client.get(url).get_data(as_text=True)
+
+    # After an upgrade that changes the model, until the next rebuild.
+    with app.app_context():
+        db.session.execute(sa.update(MatcherSnapshot).values(model_version="an-older-model"))
+        db.session.commit()
+    for url in pages:
+        page = client.get(url).get_data(as_text=True)
+        assert "come from the model an-older-model; this version of matchmaker" in page
+        assert f"ranks with {MODEL_VERSION}." in page
+    rebuild(app)
+    for url in pages:
+        assert 'id="model-state"' not in client.get(url).get_data(as_text=True)
+
+
 def test_only_staff_see_how_matches_are_scored(app, make_user, client):
     make_user(Role.CORPORATE, email="company@example.com")
     client.login("company@example.com")

@@ -51,6 +51,8 @@ def dashboard():
         due=introductions.search_introductions(
             introductions.PipelineCriteria(due_only=True), per_page=10
         ).items,
+        snapshot=matching.newest_snapshot(),
+        model_version=matching_library.MODEL_VERSION,
     )
 
 
