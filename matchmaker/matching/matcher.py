@@ -1512,8 +1512,13 @@ def _quotable(parts: Sequence[tuple[str, bool]]) -> list[tuple[int, int]]:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。\uff01\uff1f])\s*")
 
 
+# A stop typed twice, or after an ellipsis ("scan times..", "events that…."), not "...".
+_DOUBLED_STOP = re.compile(r"(?<=[^.]\.)\.$|(?<=…)\.$")
+
+
 def _first_sentence(text: str) -> str:
-    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip() if text else ""
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip() if text else ""
+    return _DOUBLED_STOP.sub("", sentence)
 
 
 # Words that open a clause depending on the one before it ("Werkzeuge, die ...", "a tool,
@@ -1539,6 +1544,7 @@ _RELATIVES = frozenset([
 # "高め", "連携でき").
 _JAPANESE_LEADING = re.compile("[\u3041-\u309f]$")
 _COORDINATION = re.compile(rf"\s*{_CONJUNCTION}\s*", re.IGNORECASE)
+_PRECEDING_COORDINATION = re.compile(rf"\s*{_CONJUNCTION}\s*$", re.IGNORECASE)
 _STOP = re.compile(rf"[{_SENTENCE_MARKS}\n]|{_FULL_STOP}")
 _COMMA = re.compile(f"[{_COMMA_MARKS}]|{_PLAIN_COMMA}")
 _STOP_OR_COMMA = re.compile(f"{_STOP.pattern}|{_COMMA.pattern}")
@@ -1550,14 +1556,17 @@ def _quoted(text: str, span: tuple[int, int], limit: int = 90) -> str:
     quote says what is needed; a Japanese clause that leads into the next (a topic,
     "自治体からは", or a verb's connective form, "制作し") comes with that one, a German word
     cut short ("Lauf-" of "Lauf- und Fitness-Apps") or a lone lower-case word ("gene" of
-    "gene and cell therapy") with its completion. At most `limit` characters, never
-    without the clause itself."""
+    "gene and cell therapy") with its completion, and a list's one-word last item ("parts"
+    of "plastics for packaging and parts") with the clause before it. At most `limit`
+    characters, never without the clause itself."""
     at, clause_end = span
     clause = text[at:clause_end]
     if _JAPANESE_LEADING.search(clause):
         return _with_next_clauses(text, span, limit)
     if clause.endswith("-") or _is_lone_modifier(text, span):
         return _with_completing_clause(text, span, limit)
+    if _is_lone_coordinate(text, span):
+        return _with_coordinated_clause(text, span, limit)
     words = clause.split(maxsplit=2)
     dependent = bool(words) and (
         words[0] in _DEPENDENT_OPENINGS
@@ -1618,6 +1627,33 @@ def _is_lone_modifier(text: str, span: tuple[int, int]) -> bool:
         return False
     following = _CLAUSE.search(text, joint.end())
     return " " in text[joint.end() : following.start() if following else len(text)].strip()
+
+
+def _is_lone_coordinate(text: str, span: tuple[int, int]) -> bool:
+    """Whether the clause is one word right after "and"/"und"/"or", the last item of a
+    list: "parts" of "Recycled plastics for packaging and parts"."""
+    at, end = span
+    return (
+        _LATIN_WORD.fullmatch(text, at, end) is not None
+        and _PRECEDING_COORDINATION.search(text, 0, at) is not None
+    )
+
+
+def _with_coordinated_clause(text: str, span: tuple[int, int], limit: int) -> str:
+    """A list's last item with the clause before its "and": "Recycled plastics for
+    packaging and parts", "robotics and drones"; words cut from the front when too long."""
+    at, end = span
+    joint = _PRECEDING_COORDINATION.search(text, 0, at)
+    start = max((m.end() for m in _CLAUSE.finditer(text, 0, joint.start())), default=0)
+    head = " ".join(text[start : joint.start()].split())
+    whole = " ".join(text[joint.start() : end].split())  # "and parts"
+    if not head or len(whole) >= limit - 2:
+        return _shorten(text[at:end], limit)
+    if len(head) + 1 + len(whole) <= limit:
+        return f"{head} {whole}"
+    # The whole words of the clause before that fit.
+    _, _, words = head[len(head) - (limit - 2 - len(whole)) :].partition(" ")
+    return f"…{words} {whole}" if words.strip() else _shorten(text[at:end], limit)
 
 
 def _with_completing_clause(text: str, span: tuple[int, int], limit: int) -> str:

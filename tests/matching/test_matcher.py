@@ -590,6 +590,26 @@ def test_each_score_is_the_weighted_mean_of_the_signals_it_shows(pool_seeks):
         ("Oncology, gene and cell therapy.", "gene", "gene and cell therapy"),
         ("Sensors, lidar and radar perception.", "lidar", "lidar and radar perception"),
         ("Batteries and charging stations.", "Batteries", "Batteries"),
+        # A list's last item of one word comes with the clause before its "and".
+        (
+            "Recycled plastics for packaging and parts. We seek suppliers.",
+            "parts",
+            "Recycled plastics for packaging and parts",
+        ),
+        (
+            "Rezyklate für Verpackungen und Bauteile",
+            "Bauteile",
+            "Rezyklate für Verpackungen und Bauteile",
+        ),
+        ("AI, robotics or drones.", "drones", "robotics or drones"),
+        ("Batteries and charging stations.", "charging stations", None),
+        ("We sell. And parts.", "parts", None),
+        (
+            "Wir suchen Partner für die Qualifizierung hochwertiger Rezyklate aus Post-Consumer-"
+            "Abfällen in ganz Europa und Lieferanten.",
+            "Lieferanten",
+            "…hochwertiger Rezyklate aus Post-Consumer-Abfällen in ganz Europa und Lieferanten",
+        ),
         # Too long: the whole clause stays, with whole words before it.
         (
             "Wir suchen Werkzeuge für Kanzleien, Gerichte und Notariate in ganz Europa sowie "
@@ -741,6 +761,10 @@ def test_a_startups_first_sentence_does_not_end_at_a_decimal_point():
         _first_sentence("Creating mRNA 2.0 therapies. We are 5.") == "Creating mRNA 2.0 therapies."
     )
     assert _first_sentence("電池を作る。次。") == "電池を作る。"
+    # A stop typed twice (one-liners joined to descriptions) is shown once; "..." stays.
+    assert _first_sentence("Faster MRI scans.. We double it.") == "Faster MRI scans."
+    assert _first_sentence("Tickets to events that…. More.") == "Tickets to events that…"
+    assert _first_sentence("Wait... what.") == "Wait..."
 
 
 def test_a_needs_shared_terms_come_from_the_need_not_its_companys_name_tags_or_profile():
