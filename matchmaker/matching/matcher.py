@@ -1529,6 +1529,16 @@ _DEPENDENT_OPENINGS = frozenset([
     "welches", "welchen", "wo", "womit", "wobei", "damit", "dass", "um", "wie", "ob", "weil",
     "wenn", "bevor", "sodass", "was", "which", "who", "whom", "whose", "where", "that", "so",
 ])
+# Verbs with which a sentence of "We"/"Wir" goes on after "and"/"und", its subject left out
+# ("… and are looking for partners", "… und suchen deshalb Apps"): quoted with the subject.
+_SUBJECT_VERBS = frozenset([
+    "are", "want", "need", "seek", "look", "plan", "struggle", "have", "would", "will",
+    "can", "could", "must", "hope", "expect", "aim", "intend", "wish", "face", "operate",
+    "sell", "serve", "provide", "build", "develop", "produce", "invest", "run", "offer",
+    "suchen", "wollen", "möchten", "brauchen", "haben", "sind", "planen", "bieten",
+    "betreiben", "arbeiten", "entwickeln", "können", "müssen", "investieren", "kämpfen",
+    "verkaufen", "produzieren", "beliefern", "fertigen", "sehen", "stehen",
+])
 # A preposition and a relative pronoun open one too ("mit denen ...", "by which ...").
 _PREPOSITIONS = frozenset([
     "mit", "von", "zu", "zur", "zum", "in", "an", "auf", "bei", "für", "über", "unter",
@@ -1563,8 +1573,11 @@ def _quoted(text: str, span: tuple[int, int], limit: int = 90) -> str:
     clause = text[at:clause_end]
     if _JAPANESE_LEADING.search(clause):
         return _with_next_clauses(text, span, limit)
+    subject = _left_out_subject(text, span)
     if clause.endswith("-") or _is_lone_modifier(text, span):
-        return _with_completing_clause(text, span, limit)
+        return _with_subject(subject, _with_completing_clause(text, span, limit), limit)
+    if subject:
+        return _with_subject(subject, _shorten(clause, limit), limit)
     if _is_lone_coordinate(text, span):
         return _with_coordinated_clause(text, span, limit)
     words = clause.split(maxsplit=2)
@@ -1627,6 +1640,25 @@ def _is_lone_modifier(text: str, span: tuple[int, int]) -> bool:
         return False
     following = _CLAUSE.search(text, joint.end())
     return " " in text[joint.end() : following.start() if following else len(text)].strip()
+
+
+def _left_out_subject(text: str, span: tuple[int, int]) -> str:
+    """The sentence's "We"/"Wir" when the clause goes on after "and"/"und" with a verb of
+    that subject ("We run nursing homes … and struggle with staff shortages"), else ""."""
+    at, end = span
+    words = text[at:end].split(maxsplit=1)
+    if not words or words[0] not in _SUBJECT_VERBS:
+        return ""
+    if _PRECEDING_COORDINATION.search(text, 0, at) is None:
+        return ""
+    opening = max((m.end() for m in _STOP.finditer(text, 0, at)), default=0)
+    first = text[opening:at].split(maxsplit=1)
+    return first[0] if first and first[0] in ("We", "Wir") else ""
+
+
+def _with_subject(subject: str, quote: str, limit: int) -> str:
+    """ "We … are looking for partners": the quote with its sentence's subject, if it fits."""
+    return f"{subject} … {quote}" if subject and len(subject) + 3 + len(quote) <= limit else quote
 
 
 def _is_lone_coordinate(text: str, span: tuple[int, int]) -> bool:

@@ -604,6 +604,19 @@ def test_each_score_is_the_weighted_mean_of_the_signals_it_shows(pool_seeks):
         ("AI, robotics or drones.", "drones", "robotics or drones"),
         ("Batteries and charging stations.", "charging stations", None),
         ("We sell. And parts.", "parts", None),
+        # A sentence of "We"/"Wir" that goes on with a verb after "and" keeps its subject.
+        (
+            "We run nursing homes and home-care services and struggle with staff shortages.",
+            "struggle with staff shortages",
+            "We … struggle with staff shortages",
+        ),
+        ("We run nursing homes and home-care services.", "home-care services", None),
+        (
+            "Wir sind ein Versicherer und suchen deshalb Fitness- und Wellbeing-Apps.",
+            "suchen deshalb Fitness-",
+            "Wir … suchen deshalb Fitness- und Wellbeing-Apps",
+        ),
+        ("Our engineers build and run cloud platforms", "run cloud platforms", None),
         (
             "Wir suchen Partner für die Qualifizierung hochwertiger Rezyklate aus Post-Consumer-"
             "Abfällen in ganz Europa und Lieferanten.",
