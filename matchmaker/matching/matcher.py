@@ -1532,13 +1532,16 @@ _DEPENDENT_OPENINGS = frozenset([
 # Verbs with which a sentence of "We"/"Wir" goes on after "and"/"und", its subject left out
 # ("… and are looking for partners", "… und suchen deshalb Apps"): quoted with the subject.
 _SUBJECT_VERBS = frozenset([
-    "are", "want", "need", "seek", "look", "plan", "struggle", "have", "would", "will",
-    "can", "could", "must", "hope", "expect", "aim", "intend", "wish", "face", "operate",
-    "sell", "serve", "provide", "build", "develop", "produce", "invest", "run", "offer",
+    "are", "want", "need", "seek", "struggle", "have", "would", "will", "could", "must",
+    "hope", "expect", "intend", "wish", "operate", "sell", "serve", "provide", "develop",
+    "invest",
     "suchen", "wollen", "möchten", "brauchen", "haben", "sind", "planen", "bieten",
     "betreiben", "arbeiten", "entwickeln", "können", "müssen", "investieren", "kämpfen",
-    "verkaufen", "produzieren", "beliefern", "fertigen", "sehen", "stehen",
+    "verkaufen", "produzieren", "beliefern", "sehen", "stehen",
 ])
+# Words that open a relative clause, whose verbs have another subject ("We work with
+# farmers who grow rice and need …").
+_RELATIVE_WORDS = frozenset(["who", "which", "that", "whose", "whom", "where"])
 # A preposition and a relative pronoun open one too ("mit denen ...", "by which ...").
 _PREPOSITIONS = frozenset([
     "mit", "von", "zu", "zur", "zum", "in", "an", "auf", "bei", "für", "über", "unter",
@@ -1554,6 +1557,7 @@ _RELATIVES = frozenset([
 # "高め", "連携でき").
 _JAPANESE_LEADING = re.compile("[\u3041-\u309f]$")
 _COORDINATION = re.compile(rf"\s*{_CONJUNCTION}\s*", re.IGNORECASE)
+_LIST_ITEM = re.compile(f"{_LATIN_WORD.pattern}(?:-{_LATIN_WORD.pattern})*")
 _PRECEDING_COORDINATION = re.compile(rf"\s*{_CONJUNCTION}\s*$", re.IGNORECASE)
 _STOP = re.compile(rf"[{_SENTENCE_MARKS}\n]|{_FULL_STOP}")
 _COMMA = re.compile(f"[{_COMMA_MARKS}]|{_PLAIN_COMMA}")
@@ -1643,17 +1647,30 @@ def _is_lone_modifier(text: str, span: tuple[int, int]) -> bool:
 
 
 def _left_out_subject(text: str, span: tuple[int, int]) -> str:
-    """The sentence's "We"/"Wir" when the clause goes on after "and"/"und" with a verb of
-    that subject ("We run nursing homes … and struggle with staff shortages"), else ""."""
+    """The sentence's "We"/"Wir" when the clause goes on after a conjunction with a verb of
+    that subject ("We run nursing homes … and struggle with staff shortages"), else "".
+    Not inside a relative or dependent clause, whose verbs are another's ("We work with
+    farmers who grow rice and need …", "Wir suchen Partner, die Software bauen und
+    verkaufen"); after one that a comma closed, yes ("Wir müssen …, bevor …, und suchen")."""
     at, end = span
     words = text[at:end].split(maxsplit=1)
     if not words or words[0] not in _SUBJECT_VERBS:
         return ""
-    if _PRECEDING_COORDINATION.search(text, 0, at) is None:
+    joint = _PRECEDING_COORDINATION.search(text, 0, at)
+    if joint is None:
         return ""
     opening = max((m.end() for m in _STOP.finditer(text, 0, at)), default=0)
-    first = text[opening:at].split(maxsplit=1)
-    return first[0] if first and first[0] in ("We", "Wir") else ""
+    sentence = text[opening : joint.start()]
+    subject = sentence.split(maxsplit=1)[:1]
+    if subject not in (["We"], ["Wir"]):
+        return ""
+    # The part the conjunction continues: from the last comma (nothing, if a comma closed
+    # the clause before it).
+    continued = sentence[max((m.end() for m in _COMMA.finditer(sentence)), default=0) :]
+    lowered = continued.lower().split()
+    if lowered and (lowered[0] in _DEPENDENT_OPENINGS or _RELATIVE_WORDS.intersection(lowered)):
+        return ""
+    return subject[0]
 
 
 def _with_subject(subject: str, quote: str, limit: int) -> str:
@@ -1662,24 +1679,29 @@ def _with_subject(subject: str, quote: str, limit: int) -> str:
 
 
 def _is_lone_coordinate(text: str, span: tuple[int, int]) -> bool:
-    """Whether the clause is one word right after "and"/"und"/"or", the last item of a
-    list: "parts" of "Recycled plastics for packaging and parts"."""
+    """Whether the clause is one word (hyphens allowed: "E-Autos") right after a
+    conjunction ("and", "und", "or", "oder", "sowie"), the last item of a list: "parts" of
+    "Recycled plastics for packaging and parts"."""
     at, end = span
     return (
-        _LATIN_WORD.fullmatch(text, at, end) is not None
+        _LIST_ITEM.fullmatch(text, at, end) is not None
         and _PRECEDING_COORDINATION.search(text, 0, at) is not None
     )
 
 
 def _with_coordinated_clause(text: str, span: tuple[int, int], limit: int) -> str:
-    """A list's last item with the clause before its "and": "Recycled plastics for
-    packaging and parts", "robotics and drones"; words cut from the front when too long."""
+    """A list's last item with the clause before its conjunction (and the comma before it,
+    if any): "Recycled plastics for packaging and parts", "furniture, and parts"; words
+    cut from the front when too long."""
     at, end = span
     joint = _PRECEDING_COORDINATION.search(text, 0, at)
-    start = max((m.end() for m in _CLAUSE.finditer(text, 0, joint.start())), default=0)
+    before = text[: joint.start()].rstrip()
+    if before.endswith(","):  # "…, furniture, and parts": the item before the comma
+        before = before[:-1]
+    start = max((m.end() for m in _CLAUSE.finditer(before)), default=0)
     head = " ".join(text[start : joint.start()].split())
     whole = " ".join(text[joint.start() : end].split())  # "and parts"
-    if not head or len(whole) >= limit - 2:
+    if not head.strip(",") or len(whole) >= limit - 2:
         return _shorten(text[at:end], limit)
     if len(head) + 1 + len(whole) <= limit:
         return f"{head} {whole}"

@@ -617,6 +617,28 @@ def test_each_score_is_the_weighted_mean_of_the_signals_it_shows(pool_seeks):
             "Wir … suchen deshalb Fitness- und Wellbeing-Apps",
         ),
         ("Our engineers build and run cloud platforms", "run cloud platforms", None),
+        # Not when the verb is another's (a relative clause, after a comma) or a noun.
+        (
+            "We work with farmers who grow rice and need irrigation sensors.",
+            "need irrigation sensors",
+            None,
+        ),
+        (
+            "Wir suchen Partner, die Software bauen und verkaufen.",
+            "verkaufen",
+            "die Software bauen und verkaufen",
+        ),
+        ("We seek cybersecurity and face recognition.", "face recognition", None),
+        # A dependent clause that a comma closed: the verb is the subject's again.
+        (
+            "Wir müssen Emissionen senken, bevor die Regeln gelten, und suchen daher Software.",
+            "suchen daher Software",
+            "Wir … suchen daher Software",
+        ),
+        ("We design and build.", "build", "We design and build"),
+        # A comma before the "and", a hyphenated item.
+        ("We sell plastics, furniture, and parts.", "parts", "furniture, and parts"),
+        ("Batterien für Busse und E-Autos.", "E-Autos", "Batterien für Busse und E-Autos"),
         (
             "Wir suchen Partner für die Qualifizierung hochwertiger Rezyklate aus Post-Consumer-"
             "Abfällen in ganz Europa und Lieferanten.",
