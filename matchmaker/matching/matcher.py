@@ -1529,8 +1529,9 @@ _DEPENDENT_OPENINGS = frozenset([
     "welches", "welchen", "wo", "womit", "wobei", "damit", "dass", "um", "wie", "ob", "weil",
     "wenn", "bevor", "sodass", "was", "which", "who", "whom", "whose", "where", "that", "so",
 ])
-# Verbs with which a sentence of "We"/"Wir" goes on after "and"/"und", its subject left out
-# ("… and are looking for partners", "… und suchen deshalb Apps"): quoted with the subject.
+# Verbs with which a sentence of "We"/"Wir" goes on after a conjunction, its subject left
+# out ("… and are looking for partners", "… und suchen deshalb Apps"): quoted with the
+# subject. None that is also a common noun ("face", "build", "offer", "plan").
 _SUBJECT_VERBS = frozenset([
     "are", "want", "need", "seek", "struggle", "have", "would", "will", "could", "must",
     "hope", "expect", "intend", "wish", "operate", "sell", "serve", "provide", "develop",
@@ -1571,8 +1572,9 @@ def _quoted(text: str, span: tuple[int, int], limit: int = 90) -> str:
     "自治体からは", or a verb's connective form, "制作し") comes with that one, a German word
     cut short ("Lauf-" of "Lauf- und Fitness-Apps") or a lone lower-case word ("gene" of
     "gene and cell therapy") with its completion, and a list's one-word last item ("parts"
-    of "plastics for packaging and parts") with the clause before it. At most `limit`
-    characters, never without the clause itself."""
+    of "plastics for packaging and parts") with the clause before it. A clause that goes
+    on with a verb of the sentence's "We"/"Wir" keeps that subject ("We … are looking for
+    partners"). At most `limit` characters, never without the clause itself."""
     at, clause_end = span
     clause = text[at:clause_end]
     if _JAPANESE_LEADING.search(clause):
