@@ -81,9 +81,12 @@ _COMMA_MARKS = ";:、\uff1b\uff1a"
 _PLAIN_COMMA = r"(?<!\d),|,(?!\d)"
 _CONJUNCTIONS = ("and", "or", "und", "oder", "sowie")
 _CONJUNCTION = rf"\b(?:{'|'.join(_CONJUNCTIONS)})\b"
+# A German pair of the female and the male form ("Kundinnen und Kunden", "Patientinnen
+# oder Patienten") names one group: no clause ends inside it.
+_CLAUSE_CONJUNCTION = r"\b(?:and|or|sowie)\b|(?<!innen )\b(?:und|oder)\b"
 _CLAUSE = re.compile(
     rf"[{_SENTENCE_MARKS}{_COMMA_MARKS}\n()・\uff08\uff09]|{_FULL_STOP}|{_PLAIN_COMMA}"
-    rf"|{_CONJUNCTION}",
+    rf"|{_CLAUSE_CONJUNCTION}",
     re.IGNORECASE,
 )
 

@@ -636,6 +636,12 @@ def test_each_score_is_the_weighted_mean_of_the_signals_it_shows(pool_seeks):
             "Wir … suchen daher Software",
         ),
         ("We design and build.", "build", "We design and build"),
+        # A German pair of the female and the male form is one group, not two clauses.
+        (
+            "Wir möchten Kundinnen und Kunden belohnen, dass sie gesund bleiben.",
+            "Wir möchten Kundinnen und Kunden belohnen",
+            None,
+        ),
         # A comma before the "and", a hyphenated item.
         ("We sell plastics, furniture, and parts.", "parts", "furniture, and parts"),
         ("Batterien für Busse und E-Autos.", "E-Autos", "Batterien für Busse und E-Autos"),
