@@ -83,7 +83,11 @@ _CONJUNCTIONS = ("and", "or", "und", "oder", "sowie")
 _CONJUNCTION = rf"\b(?:{'|'.join(_CONJUNCTIONS)})\b"
 # A German pair of the female and the male form ("Kundinnen und Kunden", "Patientinnen
 # oder Patienten") names one group: no clause ends inside it.
-_CLAUSE_CONJUNCTION = r"\b(?:and|or|sowie)\b|(?<!innen )\b(?:und|oder)\b"
+_PAIRING = ("und", "oder")
+_CLAUSE_CONJUNCTION = (
+    rf"\b(?:{'|'.join(word for word in _CONJUNCTIONS if word not in _PAIRING)})\b"
+    rf"|(?<!innen )\b(?:{'|'.join(_PAIRING)})\b"
+)
 _CLAUSE = re.compile(
     rf"[{_SENTENCE_MARKS}{_COMMA_MARKS}\n()・\uff08\uff09]|{_FULL_STOP}|{_PLAIN_COMMA}"
     rf"|{_CLAUSE_CONJUNCTION}",
@@ -1616,9 +1620,7 @@ def _quoted(text: str, span: tuple[int, int], limit: int = 90) -> str:
     if len(whole) >= limit - 2:
         return _shorten(clause, limit)
     # The clause, and the whole words before it that fit.
-    tail = head[len(head) - (limit - 2 - len(whole)) :]
-    space = tail.find(" ")
-    tail = tail[space + 1 :] if space >= 0 else ""
+    tail = _words_that_fit(head, whole, limit)
     return f"…{tail} {whole}" if tail else f"…{whole}"
 
 
@@ -1710,9 +1712,15 @@ def _with_coordinated_clause(text: str, span: tuple[int, int], limit: int) -> st
         return _shorten(text[at:end], limit)
     if len(head) + 1 + len(whole) <= limit:
         return f"{head} {whole}"
-    # The whole words of the clause before that fit.
-    _, _, words = head[len(head) - (limit - 2 - len(whole)) :].partition(" ")
-    return f"…{words} {whole}" if words.strip() else _shorten(text[at:end], limit)
+    words = _words_that_fit(head, whole, limit)
+    return f"…{words} {whole}" if words else _shorten(text[at:end], limit)
+
+
+def _words_that_fit(head: str, quote: str, limit: int) -> str:
+    """The whole words at the end of `head` (single-spaced, longer than fits) that fit
+    before `quote` behind "…" and a space in `limit` characters; "" if none does."""
+    _, _, words = head[len(head) - (limit - 2 - len(quote)) :].partition(" ")
+    return words
 
 
 def _with_completing_clause(text: str, span: tuple[int, int], limit: int) -> str:
