@@ -297,3 +297,24 @@ def test_the_needs_read_as_rows_are_the_needs_read_as_objects(demo_app):
             assert any(getattr(query.corporate, field) for query in queries), field
         for field in ("technologies", "partnership_types"):
             assert any(getattr(query.need, field) for query in queries), field
+
+
+def test_the_needs_are_read_with_a_bounded_number_of_ids_per_statement(demo_app, monkeypatch):
+    # Every matchable need's id (and its company's) is bound in an IN list: in batches, so
+    # that tens of thousands of open needs stay within the databases' parameter limits.
+    app, _ = demo_app
+    with app.app_context():
+        expected = matching.matchable_need_queries()
+        bound: list[int] = []
+
+        def count(conn, cursor, statement, parameters, context, executemany):
+            bound.append(len(parameters))
+
+        monkeypatch.setattr(matching, "_IDS_PER_STATEMENT", 4)
+        sa.event.listen(db.engine, "before_cursor_execute", count)
+        try:
+            assert matching.matchable_need_queries() == expected
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", count)
+        assert len(expected[0]) > 4 * 5
+        assert len(bound) > 4 * 5 and max(bound) <= 4

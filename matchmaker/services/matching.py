@@ -18,7 +18,7 @@ import logging
 import pickle
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -150,7 +150,8 @@ def matchable_need_queries() -> tuple[list[int], list[matching.Query]]:
     four statements: a refresh of one startup scores it against every need, and loading
     them as ORM objects with their companies and terms was a third of its time. The needs
     are read first and the rest by their ids, so a need or company that becomes matchable
-    meanwhile (another worker's commit) is not half read."""
+    meanwhile (another worker's commit) is not half read; the ids are bound in batches
+    (`_IDS_PER_STATEMENT`), so any number of needs stays within the databases' limits."""
     rows = db.session.execute(
         matchable_needs_query().with_only_columns(
             Need.id, Need.organization_id, Need.title, Need.description
@@ -162,8 +163,9 @@ def matchable_need_queries() -> tuple[list[int], list[matching.Query]]:
     company_terms = _terms_of(OrganizationTerm, OrganizationTerm.organization_id, company_ids)
     companies = {
         row.id: _profile(row, company_terms[row.id])
+        for batch in _id_batches(company_ids)
         for row in db.session.execute(
-            sa.select(*_PROFILE_COLUMNS).where(Organization.id.in_(company_ids))
+            sa.select(*_PROFILE_COLUMNS).where(Organization.id.in_(batch))
         )
     }
     return need_ids, [
@@ -175,15 +177,28 @@ def _terms_of(
     term: type[NeedTerm] | type[OrganizationTerm], owner: sa.Column, owners: Iterable[int]
 ) -> dict[int, dict[str, list[str]]]:
     """Term ids per vocabulary of each of `owners`, in the order of their relationship."""
-    rows = db.session.execute(
-        sa.select(owner.label("owner"), term.vocabulary, term.term_id)
-        .where(owner.in_(list(owners)))
-        .order_by(term.id)
-    )
     grouped: dict[int, list[sa.Row]] = defaultdict(list)
-    for row in rows:
-        grouped[row.owner].append(row)
+    for batch in _id_batches(owners):
+        rows = db.session.execute(
+            sa.select(owner.label("owner"), term.vocabulary, term.term_id)
+            .where(owner.in_(batch))
+            .order_by(term.id)
+        )
+        for row in rows:
+            grouped[row.owner].append(row)
     return defaultdict(dict, {key: _by_vocabulary(terms) for key, terms in grouped.items()})
+
+
+# Ids bound in one statement's IN list: below the 999 bound parameters of SQLite before
+# 3.32 (32,766 since; PostgreSQL 65,535), and a few statements are nothing beside scoring.
+_IDS_PER_STATEMENT = 900
+
+
+def _id_batches(ids: Iterable[int]) -> Iterator[list[int]]:
+    """`ids` (unique) in batches of at most `_IDS_PER_STATEMENT`."""
+    unique = sorted(set(ids))
+    for start in range(0, len(unique), _IDS_PER_STATEMENT):
+        yield unique[start : start + _IDS_PER_STATEMENT]
 
 
 def matchable_startups_query() -> sa.Select:
