@@ -80,6 +80,8 @@ _ENGLISH_STEMS = {
     **{form: "screening" for form in ("screening", "screenings")},
     **{form: "portal" for form in ("portal", "portals")},
     **{form: "university" for form in ("university", "universities")},
+    # "authentic" sneakers or textures are no "authentication" (identity).
+    **{form: "authenticity" for form in ("authentic", "authenticity")},
     # "securities": stocks and bonds, not security ("Kabuto Securities" is no cybersecurity);
     # "marketing" is no "market" (market data, market research).
     **{

@@ -210,6 +210,19 @@ def test_general_words_do_not_name_a_narrow_field():
     # Trained models run on no rails, a touch screen screens nobody.
     assert not {"rail", "diagnostics"} & concepts("Models trained for a touch screen.")
     assert {"rail", "diagnostics"} <= concepts("Cancer screenings for train drivers.")
+    # Authentic sneakers need no login, data exploration digs no mine, a service that
+    # takes care of your paperwork is no clinic, a startup backed by Sequoia Capital is no
+    # bank, and an app in the app store is not sold in shops.
+    assert "identity" not in concepts("A marketplace for authentic sneakers.")
+    assert "identity" in concepts("Passwordless authentication for banks.")
+    assert "mining" not in concepts("AI-assisted data exploration and dashboards.")
+    assert "mining" in concepts("Mineral exploration with drones.")
+    assert "healthcare" not in concepts("We take care of your skin and your paperwork.")
+    assert "healthcare" in concepts("Care coordination for patients.")
+    assert "financial_services" not in concepts("Backed by Sequoia Capital and Index Ventures.")
+    assert "financial_services" in concepts("A desk for capital markets.")
+    assert "retail" not in concepts("Our app is in the app store and the play store.")
+    assert "retail" in concepts("Shelf analytics for grocery stores.")
 
 
 def test_an_analyzer_pickled_before_the_content_word_memo_still_analyses():
