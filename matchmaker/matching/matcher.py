@@ -1443,9 +1443,11 @@ class _QueryWords:
         if len(form) < 3 or form.isdigit() or form in _PLAIN_WORDS:
             return ""
         # As written where that is telling: German nouns ("Roboterzellen"), acronyms and
-        # brands ("ERP", "SaaS"); an English word that opens a sentence stays lower-case.
+        # brands ("ERP", "SaaS", "D2C"); an English word that opens a sentence stays
+        # lower-case. (`str.istitle` holds for "D2C" and "B2B": a capital after a digit.)
         written = self.cased.get(form, form)
-        return written if self.german or not written.istitle() else form
+        capitalised = written[1:] == written[1:].lower()
+        return written if self.german or not capitalised else form
 
 
 _NAME_WORDS = 6

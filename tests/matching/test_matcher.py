@@ -844,6 +844,10 @@ def test_shared_acronyms_show_as_written_and_an_opening_word_stays_lower_case():
     }
     assert shared_terms_of(pool, "支払いをERPと連携できるSaaSを探しています。") == ["ERP", "SaaS"]
     assert shared_terms_of(pool, "Analytics for ERP systems.") == ["analytics", "ERP"]
+    # A capital after a digit is an acronym's too, not a capitalised word's.
+    d2c = {"Brands": "Software for D2C brands.", "Bake": "Bread."}
+    assert shared_terms_of(d2c, "自社ECでのD2C販売") == ["D2C"]
+    assert "D2C" in shared_terms_of(d2c, "Software for D2C sales.")
 
 
 def test_an_english_need_of_a_german_speaking_company_shows_its_words_in_lower_case():
