@@ -1123,6 +1123,9 @@ _PLAIN_WORDS = frozenset([
 ])
 # fmt: on
 _LATIN_WORD = re.compile("[0-9A-Za-z\u00c0-\u024f]+")
+# What ends a sentence, and what may stand between that and the next sentence's first word.
+_SENTENCE_STOPS = (".", "!", "?", ":", ";", "\n", "。")
+_OPENING_MARKS = " \t\"'“„\u2018([*•"
 _KANA = re.compile("[\u3040-\u30ff\uff66-\uff9f]")
 # Scores are reported to six decimals; below that a pair has nothing in common worth showing.
 _MIN_SCORE = 1e-6
@@ -1409,11 +1412,29 @@ class _QueryWords:
         self.forms = analyzer.forms(self.text)
         # German nouns keep their capital: decided by the words shown, not by the company's
         # description (an English need of a German-speaking company is English).
-        self.german = detect_language(self.text) == "de"
-        # Each word as first written, by its lower case.
+        language = detect_language(self.text)
+        self.german = language == "de"
+        # In Japanese text a Latin word is capitalised as meant ("Kubernetes上の…").
+        self.as_written = language in ("de", "ja")
+        # Each word as first written, by its lower case; and the words capitalised where no
+        # sentence begins and never written in lower case, which are names ("on
+        # Kubernetes"; not the "Maintenance" of a title "Predictive Maintenance" whose
+        # text speaks of "maintenance").
         self.cased: dict[str, str] = {}
-        for word in _LATIN_WORD.findall(self.text):
+        self.named: set[str] = set()
+        plain: set[str] = set()
+        end = None  # of the word before
+        for match in _LATIN_WORD.finditer(self.text):
+            word = match.group()
             self.cased.setdefault(word.lower(), word)
+            before = self.text[end or 0 : match.start()].rstrip(_OPENING_MARKS)
+            opens = before.endswith(_SENTENCE_STOPS) or (end is None and not before)
+            if word[:1].islower():
+                plain.add(word)
+            elif not opens:
+                self.named.add(word.lower())
+            end = match.end()
+        self.named -= plain
 
     def shown(self, tokens: list[str], topic_stems: set[str], topic_names: str) -> list[str]:
         """Up to `_SHOWN_TERMS` of `tokens` (stems and Japanese bigrams, strongest first)
@@ -1443,11 +1464,13 @@ class _QueryWords:
         if len(form) < 3 or form.isdigit() or form in _PLAIN_WORDS:
             return ""
         # As written where that is telling: German nouns ("Roboterzellen"), acronyms and
-        # brands ("ERP", "SaaS", "D2C"); an English word that opens a sentence stays
-        # lower-case. (`str.istitle` holds for "D2C" and "B2B": a capital after a digit.)
+        # brands ("ERP", "SaaS", "D2C"), names ("Kubernetes"); an English word capitalised
+        # only where it opens a sentence stays lower-case ("analytics" of "Analytics for").
         written = self.cased.get(form, form)
         capitalised = written[1:] == written[1:].lower()
-        return written if self.german or not capitalised else form
+        if self.as_written or not capitalised or form.lower() in self.named:
+            return written
+        return form
 
 
 _NAME_WORDS = 6

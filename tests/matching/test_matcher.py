@@ -848,6 +848,12 @@ def test_shared_acronyms_show_as_written_and_an_opening_word_stays_lower_case():
     d2c = {"Brands": "Software for D2C brands.", "Bake": "Bread."}
     assert shared_terms_of(d2c, "自社ECでのD2C販売") == ["D2C"]
     assert "D2C" in shared_terms_of(d2c, "Software for D2C sales.")
+    # A name keeps its capital in Japanese text and inside an English sentence; an English
+    # word capitalised only where it opens a sentence does not.
+    kube = {"Kube": "Clusters on Kubernetes for banks.", "Bake": "Bread."}
+    assert shared_terms_of(kube, "Kubernetes上のクラスタ") == ["Kubernetes"]
+    assert "Kubernetes" in shared_terms_of(kube, "Clusters on Kubernetes.")
+    assert "kubernetes" in shared_terms_of(kube, "Kubernetes clusters for our banks.")
 
 
 def test_an_english_need_of_a_german_speaking_company_shows_its_words_in_lower_case():
