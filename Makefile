@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Where the links in mails point (set it when the app is reached under another address).
+PUBLIC_URL ?= http://$(HOST):$(PORT)
 # Flask-Babel catalogues: the .po files are the source, the .mo files are built here
 # (never committed), so that `make run` and `make test` always serve the current texts.
 TRANSLATIONS := matchmaker/translations
@@ -18,9 +20,9 @@ COMPILED_CATALOGUES := $(CATALOGUES:.po=.mo)
 run: install  ## set up a SQLite database with demo accounts and serve the app
 	$(BIN)/matchmaker db upgrade
 	@echo "Demo logins:"
-	@$(BIN)/matchmaker demo
+	@PUBLIC_URL=$(PUBLIC_URL) $(BIN)/matchmaker demo
 	@echo "Serving http://$(HOST):$(PORT)  (mail goes to instance/outbox/)"
-	$(BIN)/matchmaker run --host $(HOST) --port $(PORT)
+	PUBLIC_URL=$(PUBLIC_URL) $(BIN)/matchmaker run --host $(HOST) --port $(PORT)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -10,6 +10,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 class ConfigurationError(RuntimeError):
@@ -93,7 +94,8 @@ class Config:
     MAIL_DEFAULT_SENDER = "Japan Desk Duesseldorf <japandesk@localhost>"
     MAIL_OUTBOX_DIR: str | None = None
 
-    # Links in mail sent outside a web request (CLI, cron) point here.
+    # Every link in a mail points here (never to the host a request names); the
+    # development default is where `make run` serves.
     PUBLIC_URL = "http://127.0.0.1:5000"
 
     BABEL_DEFAULT_LOCALE = "en"
@@ -183,7 +185,7 @@ class Config:
         )
         if settings["LEARNING_MIN_DECISIONS"] < 10:
             raise ConfigurationError("LEARNING_MIN_DECISIONS must be at least 10")
-        settings["PUBLIC_URL"] = env.get("PUBLIC_URL", cls.PUBLIC_URL).rstrip("/")
+        settings["PUBLIC_URL"] = cls.public_url(env.get("PUBLIC_URL", "").strip())
         locale = env.get("DEFAULT_LOCALE", cls.BABEL_DEFAULT_LOCALE)
         if locale not in cls.LANGUAGES:
             raise ConfigurationError(
@@ -191,6 +193,18 @@ class Config:
             )
         settings["BABEL_DEFAULT_LOCALE"] = locale
         return settings
+
+    @classmethod
+    def public_url(cls, value: str) -> str:
+        """`PUBLIC_URL` checked: every link in a mail is built on it."""
+        url = (value or cls.PUBLIC_URL).rstrip("/")
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+            raise ConfigurationError(
+                f"PUBLIC_URL must be the site's address, such as https://matchmaker.example.org,"
+                f" got {value!r}"
+            )
+        return url
 
     @classmethod
     def fallback_secret_key(cls, instance_path: str) -> str:
@@ -227,6 +241,15 @@ class ProductionConfig(Config):
         raise ConfigurationError(
             "SECRET_KEY is not set: production refuses to start without a secret key"
         )
+
+    @classmethod
+    def public_url(cls, value: str) -> str:
+        if not value:
+            raise ConfigurationError(
+                "PUBLIC_URL is not set: production needs the site's address for the links"
+                " in its mails"
+            )
+        return super().public_url(value)
 
 
 CONFIGS: dict[str, type[Config]] = {

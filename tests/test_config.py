@@ -16,6 +16,7 @@ def clean_env(monkeypatch, tmp_path):
         "DEFAULT_LOCALE",
         "INTRODUCTION_REMINDER_DAYS",
         "INTRODUCTION_EXPIRY_DAYS",
+        "PUBLIC_URL",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MATCHMAKER_INSTANCE_PATH", str(tmp_path / "instance"))
@@ -41,9 +42,19 @@ def test_production_refuses_to_start_without_secret_key(clean_env):
         create_app()
 
 
+def test_production_refuses_to_start_without_its_public_address(clean_env):
+    # Mailed links are built on PUBLIC_URL; a development default would send every reset
+    # and opt-in link to 127.0.0.1.
+    clean_env.setenv("MATCHMAKER_ENV", "production")
+    clean_env.setenv("SECRET_KEY", "s" * 40)
+    with pytest.raises(ConfigurationError, match="PUBLIC_URL is not set"):
+        create_app()
+
+
 def test_production_takes_settings_from_environment(clean_env):
     clean_env.setenv("MATCHMAKER_ENV", "production")
     clean_env.setenv("SECRET_KEY", "s" * 40)
+    clean_env.setenv("PUBLIC_URL", "https://matchmaker.example.org/")
     clean_env.setenv("DATABASE_URL", "postgres://user:pw@db.internal/matchmaker")
     clean_env.setenv("MAIL_SERVER", "smtp.internal")
     clean_env.setenv("MAIL_PORT", "2525")
@@ -53,6 +64,7 @@ def test_production_takes_settings_from_environment(clean_env):
     assert app.config["MAIL_PORT"] == 2525
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["BABEL_DEFAULT_LOCALE"] == "ja"
+    assert app.config["PUBLIC_URL"] == "https://matchmaker.example.org"
 
 
 @pytest.mark.parametrize(
@@ -67,6 +79,8 @@ def test_production_takes_settings_from_environment(clean_env):
         ("INTRODUCTION_EXPIRY_DAYS", "two weeks", "INTRODUCTION_EXPIRY_DAYS must be an integer"),
         ("LEARNING_MIN_DECISIONS", "many", "LEARNING_MIN_DECISIONS must be an integer"),
         ("LEARNING_MIN_DECISIONS", "3", "LEARNING_MIN_DECISIONS must be at least 10"),
+        ("PUBLIC_URL", "matchmaker.example.org", "PUBLIC_URL must be the site's address"),
+        ("PUBLIC_URL", "ftp://matchmaker.example.org", "PUBLIC_URL must be the site's address"),
     ],
 )
 def test_bad_settings_are_named(clean_env, name, value, message):

@@ -1,8 +1,15 @@
 """Role separation, CSRF, security headers and error pages."""
 
+import re
+from pathlib import Path
+
 import pytest
 
-from matchmaker.models import Role
+from matchmaker.extensions import db
+from matchmaker.models import Need, Organization, Role, User
+from matchmaker.services import introductions
+from matchmaker.services.mail import read_outbox
+from tests.conftest import Client, mail_body
 
 STAFF_PAGES = ["/staff/"]
 ADMIN_PAGES = ["/admin/users"]
@@ -104,3 +111,53 @@ def test_unexpected_error_shows_500_page_without_traceback(app, client):
 def test_oversized_request_gets_413(client):
     response = client.post("/auth/login", data={"email": "x" * (9 * 1024 * 1024)})
     assert response.status_code == 413
+
+
+@pytest.mark.parametrize("trusted_proxies", [0, 1])
+def test_mailed_links_point_to_the_public_url_whatever_host_a_request_names(
+    make_app, make_user, trusted_proxies
+):
+    # A forged Host (or, behind a trusted proxy, X-Forwarded-Host) must not send a staff
+    # member's reset link to the attacker's server.
+    app = make_app(TRUSTED_PROXIES=trusted_proxies, PUBLIC_URL="https://desk.example.org")
+    app.test_client_class = Client
+    client = app.test_client()
+    with app.app_context():
+        db.session.add(User(email="anna@japandesk.example", password_hash="x", role=Role.STAFF))
+        db.session.commit()
+    forged = {"headers": {"X-Forwarded-Host": "evil.example"}, "base_url": "http://evil.example"}
+    token = re.search(
+        r'name="csrf-token" content="([^"]+)"', client.get("/privacy", **forged).text
+    ).group(1)
+    client.post(
+        "/auth/reset", data={"csrf_token": token, "email": "anna@japandesk.example"}, **forged
+    )
+
+    [message] = read_outbox(Path(app.config["MAIL_OUTBOX_DIR"]))
+    links = re.findall(r"https?://\S+", mail_body(message))
+    assert links and all(link.startswith("https://desk.example.org/auth/reset/") for link in links)
+
+
+def test_an_answer_link_mailed_after_a_forged_request_points_to_the_public_url(
+    app, pair, client, outbox
+):
+    # The startup answers with a forged Host; the corporate's mail then carries its own
+    # one-click answer token, which must not go to the startup's server.
+    with app.test_request_context():
+        need = db.session.get(Need, pair.need)
+        startup = db.session.get(Organization, pair.startup)
+        introductions.approve_pair(need, startup, db.session.get(User, pair.staff))
+    [startup_mail] = outbox()
+    path = re.search(r"https?://[^/\s]+(/introductions/answer/\S+)", mail_body(startup_mail))[1]
+    evil = {"base_url": "http://evil.example"}
+    token = re.search(r'name="csrf-token" content="([^"]+)"', client.get(path, **evil).text)[1]
+    client.post(
+        path,
+        data={"csrf_token": token, "accept-csrf_token": token, "accept-submit": "1"},
+        **evil,
+    )
+
+    corporate_mail = outbox()[-1]
+    assert corporate_mail["To"] == "yamada@kansai-auto.example"
+    links = re.findall(r"https?://\S+", mail_body(corporate_mail))
+    assert links and all(link.startswith(app.config["PUBLIC_URL"] + "/") for link in links)

@@ -6,7 +6,7 @@ import secrets
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from flask import current_app, url_for
+from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -27,7 +27,7 @@ from matchmaker.services.errors import (
     InvalidToken,
     WeakPassword,
 )
-from matchmaker.services.mail import send_template_mail
+from matchmaker.services.mail import public_url, send_template_mail
 
 # A handful of passwords that every credential-stuffing list starts with.
 COMMON_PASSWORDS = frozenset(
@@ -146,7 +146,7 @@ def make_confirmation_token(user: User) -> str:
 
 def send_confirmation_email(user: User) -> None:
     """Mail a signed, expiring link that confirms the user's address."""
-    link = url_for("auth.confirm_email", token=make_confirmation_token(user), _external=True)
+    link = public_url("auth.confirm_email", token=make_confirmation_token(user))
     send_template_mail(
         user.email,
         "Confirm your email address for the Japan Desk matchmaker",
@@ -227,7 +227,7 @@ def request_password_reset(email: str) -> None:
     user = get_user_by_email(email)
     if user is None or not user.is_active:
         return
-    link = url_for("auth.reset_password", token=make_password_token(user), _external=True)
+    link = public_url("auth.reset_password", token=make_password_token(user))
     send_template_mail(
         user.email,
         "Reset your Japan Desk matchmaker password",
@@ -307,11 +307,8 @@ def create_staff_user(
     db.session.add(user)
     _commit_new_user()
     if password is None:
-        link = url_for(
-            "auth.reset_password",
-            token=make_password_token(user, "invite"),
-            purpose="invite",
-            _external=True,
+        link = public_url(
+            "auth.reset_password", token=make_password_token(user, "invite"), purpose="invite"
         )
         send_template_mail(
             user.email,

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import sqlalchemy as sa
-from flask import url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
@@ -45,7 +44,7 @@ from matchmaker.services.accounts import (
     normalize_email,
 )
 from matchmaker.services.errors import DomainError
-from matchmaker.services.mail import send_template_mail
+from matchmaker.services.mail import public_url, send_template_mail
 from matchmaker.services.profiles import (
     PROFILE_VOCABULARIES,
     TEXT_LIMITS,
@@ -531,11 +530,8 @@ class _Invitation:
 
 def send_claim_invitation(user: User | _Invitation) -> None:
     """Mail an imported contact a link to choose a password and take over the profile."""
-    link = url_for(
-        "auth.reset_password",
-        token=make_password_token(user, "invite"),
-        purpose="invite",
-        _external=True,
+    link = public_url(
+        "auth.reset_password", token=make_password_token(user, "invite"), purpose="invite"
     )
     organization_name = (
         user.organization_name if isinstance(user, _Invitation) else user.organization.name

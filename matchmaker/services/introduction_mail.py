@@ -9,7 +9,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from flask import current_app, render_template, url_for
+from flask import current_app, render_template
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from matchmaker.extensions import db
@@ -23,7 +23,7 @@ from matchmaker.models import (
 )
 from matchmaker.services.accounts import active_staff_users
 from matchmaker.services.errors import DomainError
-from matchmaker.services.mail import Attachment, OutgoingMail, send_mail
+from matchmaker.services.mail import Attachment, OutgoingMail, public_url, send_mail
 from matchmaker.taxonomy import vocabulary
 
 log = logging.getLogger(__name__)
@@ -254,9 +254,7 @@ def mail_party(
                 vocabulary("industries").label(term_id, lang)
                 for term_id in other.term_ids("industries")
             ],
-            app_link=url_for(
-                "introductions.detail", introduction_id=introduction.id, _external=True
-            ),
+            app_link=public_url("introductions.detail", introduction_id=introduction.id),
             local_start=(
                 meeting.starts_at.astimezone(ZoneInfo(meeting.timezone)) if meeting else None
             ),
@@ -267,11 +265,7 @@ def mail_party(
 
 
 def ask_party(introduction: Introduction, side: OrganizationKind, reminder: bool = False) -> None:
-    link = url_for(
-        "introductions.answer_by_link",
-        token=make_answer_token(introduction, side),
-        _external=True,
-    )
+    link = public_url("introductions.answer_by_link", token=make_answer_token(introduction, side))
     days_left = current_app.config["INTRODUCTION_EXPIRY_DAYS"]
     if introduction.asked_at is not None:
         passed = (utcnow() - introduction.asked_at).days
@@ -298,7 +292,7 @@ def mail_staff(introduction: Introduction, template: str, **context: object) -> 
     text = render_template(
         f"mail/introductions/staff_{template}.txt",
         introduction=introduction,
-        staff_link=url_for("staff.introduction", introduction_id=introduction.id, _external=True),
+        staff_link=public_url("staff.introduction", introduction_id=introduction.id),
         **context,
     )
     for address in addresses:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
-from flask import current_app, render_template, url_for
+from flask import current_app, render_template
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -49,6 +49,7 @@ from matchmaker.services.introduction_mail import (
     make_feedback_token,
     reasons_in,
 )
+from matchmaker.services.mail import public_url
 from matchmaker.services.matching import matchable_needs_query, top_matches_per_need
 from matchmaker.services.notifications import notify_party, notify_staff
 from matchmaker.services.shortlists import not_dismissed
@@ -1039,10 +1040,8 @@ def tick(now: datetime | None = None) -> TickResult:
                     introduction,
                     side,
                     "feedback",
-                    feedback_link=url_for(
-                        "introductions.feedback",
-                        token=make_feedback_token(introduction, side),
-                        _external=True,
+                    feedback_link=public_url(
+                        "introductions.feedback", token=make_feedback_token(introduction, side)
                     ),
                     months=(0, 0, 3, 6)[min(due, 3)],
                 )

@@ -17,6 +17,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import current_app, render_template
 from jinja2 import TemplateNotFound
@@ -38,6 +39,17 @@ class OutgoingMail:
     text: str
     html: str | None = None
     attachments: tuple[Attachment, ...] = ()
+
+
+def public_url(endpoint: str, **values: object) -> str:
+    """An absolute link for a mail, on `PUBLIC_URL`: never on the host that the request
+    names, since a forged `Host` or `X-Forwarded-Host` header would otherwise send a
+    password reset or an introduction's answer link to someone else's server."""
+    base = urlsplit(current_app.config["PUBLIC_URL"])
+    adapter = current_app.url_map.bind(
+        base.netloc, script_name=base.path or "/", url_scheme=base.scheme
+    )
+    return adapter.build(endpoint, values, force_external=True)
 
 
 def send_mail(mail: OutgoingMail) -> EmailMessage:
