@@ -504,8 +504,16 @@ class Introduction(db.Model):
     )
 
     @property
+    def is_on_hold(self) -> bool:
+        """Staff suspended one side, or it was deleted: no answer is taken, no reminder
+        sent and no contact shown until staff reinstate it (an open pair then goes on, or
+        expires unanswered as any other)."""
+        taken_off = (ProfileStatus.SUSPENDED, ProfileStatus.DELETED)
+        return self.startup.status in taken_off or self.corporate.status in taken_off
+
+    @property
     def contacts_revealed(self) -> bool:
-        return self.status in CONTACTS_REVEALED_STATUSES
+        return self.status in CONTACTS_REVEALED_STATUSES and not self.is_on_hold
 
     @property
     def is_corporate_named(self) -> bool:

@@ -724,6 +724,55 @@ def test_tick_reminds_after_3_and_7_days_and_expires_after_14(app, pair, outbox)
     assert state["events"][-1][1:3] == (S.APPROVED, S.EXPIRED)
 
 
+def set_status(app, organization_id: int, status: ProfileStatus, staff_id: int) -> None:
+    """Staff suspend (with a reason) or reinstate an organisation."""
+    with app.test_request_context():
+        organization = db.session.get(Organization, organization_id)
+        staff = db.session.get(User, staff_id)
+        if status is ProfileStatus.SUSPENDED:
+            profiles.suspend_profile(organization, staff, "Fake company.")
+        else:
+            organization.status = status
+            db.session.commit()
+
+
+def test_a_pair_with_a_suspended_side_is_on_hold_and_reveals_nothing(app, pair, client, outbox):
+    introduction_id = approve(app, pair)
+    [startup_link] = answer_links(outbox())
+    client.submit(startup_link, {"accept-submit": "1"})
+    [corporate_link] = answer_links(outbox()[-1:])
+    # Staff find the company is fake and suspend it before it answers.
+    set_status(app, pair.corporate, ProfileStatus.SUSPENDED, pair.staff)
+
+    page = client.get(corporate_link).get_data(as_text=True)
+    assert "on hold" in page and "Yes, introduce us" not in page
+    client.submit(corporate_link, {"accept-submit": "1"})
+    with pytest.raises(service.IntroductionRefused, match="on hold"):
+        answer(app, introduction_id, "corporate")
+    assert introduction_state(app, introduction_id)["status"] is S.STARTUP_ACCEPTED
+    client.login("yamada@kansai-auto.example")
+    page = client.get(f"/introductions/{introduction_id}").get_data(as_text=True)
+    assert "On hold" in page and "lena@voltcell.example" not in page
+    sent = len(outbox())
+    assert run_tick(app, 3.1).reminders == 0 and len(outbox()) == sent
+
+    # Reinstated, the pair goes on where it stood.
+    set_status(app, pair.corporate, ProfileStatus.APPROVED, pair.staff)
+    answer(app, introduction_id, "corporate")
+    assert introduction_state(app, introduction_id)["status"] is S.CORPORATE_ACCEPTED
+
+
+def test_contacts_of_an_introduced_pair_are_hidden_while_a_side_is_suspended(app, pair, client):
+    introduction_id = introduce(app, pair)
+    client.login("yamada@kansai-auto.example")
+    assert "lena@voltcell.example" in client.get(f"/introductions/{introduction_id}").text
+    set_status(app, pair.startup, ProfileStatus.SUSPENDED, pair.staff)
+    assert "lena@voltcell.example" not in client.get(f"/introductions/{introduction_id}").text
+    with app.test_request_context():
+        introduction = db.session.get(Introduction, introduction_id)
+        assert introduction.is_on_hold and not introduction.contacts_revealed
+
+
 def test_reminder_clock_restarts_for_the_corporate(app, pair, outbox):
     introduction_id = approve(app, pair)
     answer(app, introduction_id, "startup")

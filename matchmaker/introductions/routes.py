@@ -263,6 +263,12 @@ def answer_by_link(token: str):
         introduction.startup if side is OrganizationKind.STARTUP else introduction.corporate
     )
     actor = Actor.via_link(organization)
+    if introduction.is_on_hold:
+        return render_template(
+            "introductions/link_problem.html",
+            message=str(service.ON_HOLD),
+            introduction=introduction,
+        )
     if service.waiting_for(introduction) is not side:
         # Used already (or overtaken): say so, change nothing.
         return render_template(

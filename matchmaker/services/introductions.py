@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
 from flask import current_app, render_template
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -76,6 +77,10 @@ STAFF_REJECT_REASONS = (
     DecisionReason.OTHER,
 )
 FINAL_OUTCOMES = tuple(outcome for outcome in Outcome if outcome is not Outcome.IN_DISCUSSION)
+ON_HOLD = _l(
+    "This introduction is on hold while the Japan Desk reviews one of the profiles; "
+    "nothing was changed."
+)
 
 
 class IntroductionRefused(DomainError):
@@ -144,7 +149,13 @@ def introduction_visible_to(introduction: Introduction, user: User) -> bool:
 
 
 def waiting_for(introduction: Introduction) -> OrganizationKind | None:
-    return WAITING_FOR.get(introduction.status)
+    """The side whose answer the pair waits for; none while it is on hold."""
+    return None if introduction.is_on_hold else WAITING_FOR.get(introduction.status)
+
+
+def _check_not_on_hold(introduction: Introduction) -> None:
+    if introduction.is_on_hold:
+        raise IntroductionRefused(str(ON_HOLD))
 
 
 def introductions_for_organization(organization: Organization) -> list[Introduction]:
@@ -659,6 +670,7 @@ def answer_introduction(
         and side_of(introduction, actor.organization_id) is not side
     ):
         raise IntroductionRefused("You can only answer for your own organisation.")
+    _check_not_on_hold(introduction)
     if waiting_for(introduction) is not side:
         raise IntroductionRefused(_already(introduction))
     if expected_version is not None and expected_version != introduction.version:
@@ -766,6 +778,7 @@ def send_introduction(introduction: Introduction, staff: User, text: str, lang: 
         raise IntroductionRefused("Choose English, German or Japanese for the common part.")
     if introduction.status is not S.CORPORATE_ACCEPTED:
         raise IntroductionRefused(_already(introduction))
+    _check_not_on_hold(introduction)
     _transition(
         introduction,
         S.INTRODUCED,
@@ -969,6 +982,7 @@ def tick(now: datetime | None = None) -> TickResult:
         db.session.scalars(
             sa.select(Introduction)
             .where(Introduction.status.in_(tuple(WAITING_FOR)), Introduction.asked_at.is_not(None))
+            .options(selectinload(Introduction.startup), selectinload(Introduction.corporate))
             .order_by(Introduction.id)
         )
     )
@@ -986,6 +1000,8 @@ def tick(now: datetime | None = None) -> TickResult:
             mail_party(introduction, side, "expired")
             result.expired += 1
             continue
+        if introduction.is_on_hold:
+            continue  # no reminders to or about a side staff took off
         due = sum(1 for days in reminder_days if age >= timedelta(days=days))
         if due > introduction.reminders_sent and _claim(
             introduction, "reminders_sent", introduction.reminders_sent, due
