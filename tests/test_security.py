@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from matchmaker.extensions import db
-from matchmaker.models import Need, Organization, Role, User
+from matchmaker.models import Need, Organization, OrganizationKind, ProfileStatus, Role, User
 from matchmaker.services import introductions
 from matchmaker.services.mail import read_outbox
 from tests.conftest import Client, mail_body
@@ -161,3 +161,26 @@ def test_an_answer_link_mailed_after_a_forged_request_points_to_the_public_url(
     assert corporate_mail["To"] == "yamada@kansai-auto.example"
     links = re.findall(r"https?://\S+", mail_body(corporate_mail))
     assert links and all(link.startswith(app.config["PUBLIC_URL"] + "/") for link in links)
+
+
+def test_a_suspended_organisation_sees_nothing_of_the_other_side(app, pair, client):
+    # Staff suspend both (a fake company, a fake startup): neither may browse the other.
+    with app.app_context():
+        for organization_id in (pair.corporate, pair.startup):
+            db.session.get(Organization, organization_id).status = ProfileStatus.SUSPENDED
+        db.session.commit()
+        other_startup = make_startup_visible(app)
+    client.login("yamada@kansai-auto.example")
+    assert client.get(f"/corporate/startups/{other_startup}").status_code == 404
+    client.logout()
+    client.login("lena@voltcell.example")
+    assert client.get("/startup/needs").status_code == 403
+
+
+def make_startup_visible(app) -> int:
+    startup = Organization(
+        name="Open Cells", kind=OrganizationKind.STARTUP, status=ProfileStatus.APPROVED
+    )
+    db.session.add(startup)
+    db.session.commit()
+    return startup.id

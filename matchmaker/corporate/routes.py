@@ -9,7 +9,7 @@ from matchmaker.corporate.forms import MarkForm, MatchFilterForm, NeedForm, Need
 from matchmaker.extensions import db
 from matchmaker.forms import ConfirmForm
 from matchmaker.introductions.forms import RequestForm
-from matchmaker.models import Need, NeedStatus, Organization, OrganizationKind, ProfileStatus, Role
+from matchmaker.models import Need, NeedStatus, Organization, OrganizationKind, Role
 from matchmaker.services import introductions, matching, profiles, shortlists
 from matchmaker.services.errors import DomainError
 from matchmaker.services.profiles import ProfileInvalid
@@ -148,12 +148,13 @@ def restore_dismissed(need_id: int):
 
 
 def get_visible_startup_or_404(startup_id: int) -> Organization:
-    """A validated startup (what a company may see); anything else is 'not found'."""
+    """A validated startup, to a company that is not suspended (what a company may see);
+    anything else is 'not found'."""
     startup = db.session.get(Organization, startup_id)
     if (
         startup is None
         or startup.kind is not OrganizationKind.STARTUP
-        or startup.status is not ProfileStatus.APPROVED
+        or not profiles.profile_visible_to(startup, current_user)
     ):
         abort(404)
     return startup

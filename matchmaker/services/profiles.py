@@ -537,8 +537,17 @@ def remove_logo(organization: Organization) -> None:
     db.session.commit()
 
 
+def is_taken_off(organization: Organization | None) -> bool:
+    """Suspended by staff or deleted: its members see nothing of the other side."""
+    return organization is not None and organization.status in (
+        ProfileStatus.SUSPENDED,
+        ProfileStatus.DELETED,
+    )
+
+
 def profile_visible_to(organization: Organization, user: User) -> bool:
-    """Staff see every profile, members their own, the other side only validated ones."""
+    """Staff see every profile, members their own, the other side only validated ones
+    (and not while their own organisation is suspended)."""
     if user.is_staff or user.organization_id == organization.id:
         return True
     viewer = user.organization
@@ -546,7 +555,7 @@ def profile_visible_to(organization: Organization, user: User) -> bool:
         organization.status is ProfileStatus.APPROVED
         and viewer is not None
         and viewer.kind is not organization.kind
-        and viewer.status not in (ProfileStatus.SUSPENDED, ProfileStatus.DELETED)
+        and not is_taken_off(viewer)
         # A corporate that keeps its name private is not shown by its logo either.
         and (organization.kind is OrganizationKind.STARTUP or organization.is_name_public)
     )
