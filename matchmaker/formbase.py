@@ -10,11 +10,12 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from markupsafe import Markup
 from werkzeug.datastructures import CombinedMultiDict
-from wtforms.widgets import HiddenInput
+from wtforms.widgets import HiddenInput, Input
 
 # Control characters have no place in names and texts (PostgreSQL refuses NUL outright);
 # tab and line breaks are text.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+LINE_BREAK = re.compile(r"[\r\n\u2028\u2029]")
 
 
 class Form(FlaskForm):
@@ -51,7 +52,12 @@ class Form(FlaskForm):
         valid = super().validate(extra_validators)
         for field in self:
             values = field.data if isinstance(field.data, list) else [field.data]
-            if any(isinstance(value, str) and CONTROL_CHARACTER.search(value) for value in values):
+            texts = [value for value in values if isinstance(value, str)]
+            if any(CONTROL_CHARACTER.search(value) for value in texts):
                 field.errors = [*field.errors, str(_l("Remove the control characters."))]
+                valid = False
+            elif isinstance(field.widget, Input) and any(LINE_BREAK.search(v) for v in texts):
+                # A name, a title, an address is one line (it goes into mail subjects).
+                field.errors = [*field.errors, str(_l("Write this on one line."))]
                 valid = False
         return valid

@@ -41,6 +41,14 @@ def test_without_smtp_mail_lands_in_outbox(app, outbox):
     assert message.get_body().get_content().strip() == "Hallo 日本"
 
 
+def test_a_subject_made_of_a_name_with_a_line_break_is_sent_on_one_line(app, outbox):
+    # Names imported or saved before forms refused line breaks end up in subjects.
+    with app.app_context():
+        send_mail(OutgoingMail(to="a@example.com", subject="Intro: Evil\r\nGmbH", text="Hi"))
+    [message] = outbox()
+    assert message["Subject"] == "Intro: Evil GmbH"
+
+
 def test_with_smtp_configured_mail_goes_through_the_server(make_app, smtp_server, tmp_path):
     controller, recorder = smtp_server
     app = make_app(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port, MAIL_USE_TLS=False)

@@ -78,6 +78,8 @@ def test_same_email_in_other_case_is_refused(app, client):
         ({"kind": "bank"}, "Not a valid choice"),
         ({"organization_name": ""}, "This field is required"),
         ({"organization_name": "x" * 201}, "between 2 and 200"),
+        ({"organization_name": "Evil GmbH\r\nBcc: all@example.com"}, "Write this on one line"),
+        ({"full_name": "Lena\nVogel"}, "Write this on one line"),
     ],
 )
 def test_bad_registration_re_renders_with_error_and_changes_nothing(

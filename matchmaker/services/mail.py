@@ -58,7 +58,9 @@ def send_mail(mail: OutgoingMail) -> EmailMessage:
     message = EmailMessage()
     message["From"] = config["MAIL_DEFAULT_SENDER"]
     message["To"] = mail.to
-    message["Subject"] = mail.subject
+    # A header is one line: a name typed with a line break (an import, an old profile)
+    # would make the message fail, and a subject made of it would be lost.
+    message["Subject"] = " ".join(mail.subject.split())
     message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(domain="matchmaker.local")
     message.set_content(mail.text)
