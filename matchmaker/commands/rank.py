@@ -148,7 +148,8 @@ def _fail(message: str) -> NoReturn:
 
 def _read(path: str) -> list[Profile]:
     if path == "-":
-        return read_profiles(sys.stdin, name="<stdin>")
+        # As bytes, so that text that is not UTF-8 is refused as it is from a file.
+        return read_profiles(sys.stdin.buffer, name="<stdin>")
     return read_profiles(path)
 
 

@@ -103,31 +103,41 @@ def profile_from_dict(data: Mapping[str, Any]) -> Profile:
     )
 
 
-def read_profiles(source: str | os.PathLike[str] | IO[str], *, name: str = "") -> list[Profile]:
-    """Read profiles from a path or an open text stream.
+def read_profiles(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes], *, name: str = ""
+) -> list[Profile]:
+    """Read profiles from a path or an open text or binary stream (bytes, as from a file
+    or `sys.stdin.buffer`, are decoded as UTF-8 and refused when they are not).
 
     JSONL by default; CSV when the path (or `name`) ends in `.csv`, with list fields written
     as `;`-separated cells. Blank lines are skipped. Raises `ProfileFormatError` naming the
-    file, the line and the problem for the first malformed record.
+    file, the line and the problem for the first malformed record (or repeated id).
     """
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         with open(path, "rb") as stream:
-            data = stream.read()
+            return read_profiles(stream, name=name or path)
+    name = name or getattr(source, "name", "") or "<stream>"
+    if isinstance(source, (io.RawIOBase, io.BufferedIOBase)):
+        data = source.read()
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            raise ProfileFormatError(name or path, line, "not UTF-8 text") from None
-        return read_profiles(io.StringIO(text, newline=""), name=name or path)
-    name = name or getattr(source, "name", "") or "<stream>"
+            raise ProfileFormatError(name, line, "not UTF-8 text") from None
+        return read_profiles(io.StringIO(text, newline=""), name=name)
     reader = _csv_records if name.lower().endswith(".csv") else _jsonl_records
     profiles = []
+    lines: dict[str, int] = {}  # where each id was first seen
     for line, record in reader(source, name):
         try:
-            profiles.append(profile_from_dict(record))
+            profile = profile_from_dict(record)
         except ValueError as error:
             raise ProfileFormatError(name, line, str(error)) from None
+        first = lines.setdefault(profile.id, line)
+        if first != line:
+            raise ProfileFormatError(name, line, f'id "{profile.id}" is used on line {first} too')
+        profiles.append(profile)
     return profiles
 
 
@@ -138,11 +148,16 @@ def _jsonl_records(stream: IO[str], name: str) -> Iterator[tuple[int, Any]]:
             if not line.strip():
                 continue
             try:
-                yield number, json.loads(line)
+                record = json.loads(line)
             except json.JSONDecodeError as error:
                 raise ProfileFormatError(
                     name, number, f"malformed JSON ({error.msg}, column {error.colno})"
                 ) from None
+            except (ValueError, RecursionError) as error:
+                # An integer of thousands of digits, or arrays nested thousands deep.
+                problem = "too deep" if isinstance(error, RecursionError) else "number too long"
+                raise ProfileFormatError(name, number, f"malformed JSON ({problem})") from None
+            yield number, record
     except UnicodeDecodeError:
         raise ProfileFormatError(name, number + 1, "not UTF-8 text") from None
 
@@ -195,7 +210,16 @@ def _text(data: Mapping[str, Any], key: str) -> str:
         return ""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise ValueError(f'field "{key}" must be text')
-    return str(value).strip()
+    return _valid_unicode(str(value), key).strip()
+
+
+def _valid_unicode(text: str, key: str) -> str:
+    # JSON can spell a lone surrogate ("\ud800"), which no UTF-8 output can hold.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f'field "{key}" holds an invalid character (a lone surrogate)') from None
+    return text
 
 
 def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -206,7 +230,7 @@ def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
         raise ValueError(f'field "{key}" must be a list of strings')
-    return tuple(item.strip() for item in value if item.strip())
+    return tuple(_valid_unicode(item, key).strip() for item in value if item.strip())
 
 
 def _integer(data: Mapping[str, Any], key: str) -> int | None:
@@ -215,5 +239,5 @@ def _integer(data: Mapping[str, Any], key: str) -> int | None:
         return None
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: 1e400 is infinite
         raise ValueError(f'field "{key}" must be a whole number') from None

@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 from concurrent.futures.process import BrokenProcessPool
@@ -81,6 +82,57 @@ def test_malformed_json_exits_2_with_one_line_naming_file_and_line(write_jsonl):
     assert result.stdout == ""
     [line] = result.stderr.splitlines()
     assert str(startups) in line and "line 7" in line and "malformed JSON" in line
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"id": "a", "founded": 1e400}', 'line 1: field "founded" must be a whole number'),
+        ('{"team_size": ' + "9" * 5000 + "}", "line 1: malformed JSON (number too long)"),
+        ("[" * 100_000 + "]" * 100_000, "line 1: malformed JSON (too deep)"),
+        ('{"id": "a", "description": "robots \\ud800"}', 'line 1: field "description" holds'),
+    ],
+)
+def test_input_beyond_what_python_reads_exits_2_with_one_line(write_jsonl, line, problem):
+    # Valid JSON still: an infinite year, a number of 5,000 digits, arrays nested 100,000
+    # deep, a lone surrogate (which no UTF-8 output could hold).
+    startups = write_jsonl("startups.jsonl", [line])
+    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+
+    result = rank("--startups", str(startups), "--corporates", str(corporates))
+
+    assert result.exit_code == 2
+    [message] = result.stderr.splitlines()
+    assert problem in message
+
+
+def test_an_id_used_twice_exits_2_naming_both_lines(write_jsonl):
+    startups = write_jsonl("startups.jsonl", [*STARTUPS, STARTUPS[1]])
+    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+
+    result = rank("--startups", str(startups), "--corporates", str(corporates))
+
+    assert result.exit_code == 2
+    line = len(STARTUPS) + 1
+    assert f'line {line}: id "{STARTUPS[1]["id"]}" is used on line 2 too' in result.stderr
+
+
+def test_stdin_that_is_not_utf8_is_refused_as_a_file_is(write_jsonl):
+    # Under the C locale Python reads stdin with "surrogateescape": the bad bytes came
+    # through as text and broke the output.
+    corporates = write_jsonl("corporates.jsonl", CORPORATES)
+    latin1 = '{"id": "a", "name": "Café Robotics"}\n'.encode("latin-1")
+
+    command = ["-m", "matchmaker.commands.rank", "--startups", "-", "--corporates"]
+    completed = subprocess.run(
+        [sys.executable, *command, str(corporates)],
+        input=latin1,
+        capture_output=True,
+        env={**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0"},
+    )
+
+    assert completed.returncode == 2
+    assert completed.stderr.decode() == "Error: <stdin>, line 1: not UTF-8 text\n"
 
 
 def test_missing_file_exits_2(tmp_path, write_jsonl):
