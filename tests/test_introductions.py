@@ -646,6 +646,39 @@ def test_bad_meeting_input_changes_nothing(app, pair, client, outbox):
         assert db.session.get(Introduction, introduction_id).meeting is None
 
 
+def test_a_meeting_date_at_the_calendars_end_is_refused(app, pair, client, outbox):
+    # Year 9999 in New York is beyond what UTC can hold; year 1 cannot be written to an
+    # invitation: both were errors (one after the meeting was saved).
+    introduction_id = introduce(app, pair)
+    client.login("lena@voltcell.example")
+    sent = len(outbox())
+    for day, zone in (
+        ("9999-12-31", "America/New_York"),
+        ("9999-12-31", "UTC"),
+        ("0001-01-01", "Asia/Tokyo"),
+    ):
+        form = {"meeting-day": day, "meeting-time": "23:59", "meeting-timezone": zone}
+        form |= {
+            "meeting-video_url": "https://meet.example.org/a",
+            "meeting-duration_minutes": "60",
+        }
+        response = client.submit(f"/introductions/{introduction_id}/meeting", form)
+        assert response.status_code == 400
+        assert "within five years" in response.text
+    assert len(outbox()) == sent
+    with app.test_request_context():
+        assert db.session.get(Introduction, introduction_id).meeting is None
+
+
+def test_a_version_written_in_other_digits_is_no_error(app, pair, client):
+    introduction_id = approve(app, pair)
+    client.login("lena@voltcell.example")
+    response = client.submit(
+        f"/introductions/{introduction_id}/accept", {"accept-version": "\u00b2"}
+    )
+    assert response.status_code in (302, 400)
+
+
 def test_meeting_held_and_outcome(app, pair, client):
     introduction_id = introduce(app, pair)
     client.login("anna@japandesk.example")

@@ -879,8 +879,12 @@ MUTATIONS: dict[str, list[Value | None]] = {
         "Text with \x01\x07\x08\x1b[31m control \x7f\u202e\ufeff characters inside",
         b"caf\xe9 \xff\xfe\xc3( not utf-8 at all, long enough",
     ],
-    # Text in number fields, huge and negative numbers, unknown choices.
-    "wrong_type": ["not-a-number", "9" * 5000, "-1", "\u00b2", "__bogus__"],
+    # Text in number fields, huge and negative numbers, unknown choices; the calendar's
+    # ends in date fields, an address whose brackets hold none in URL fields.
+    "wrong_type": [
+        *["not-a-number", "9" * 5000, "-1", "\u00b2", "__bogus__"],
+        *["9999-12-31", "0001-01-01", "https://[::1"],
+    ],
     "markup_or_unicode": [
         XSS,
         "\U0001d518\U0001d52b\U0001d526 \u00b2\u00b3 \u0663 日本語 e\u0301 \u200b",

@@ -234,4 +234,5 @@ def outcome_of(form) -> Outcome:
 
 def version_of(form) -> int | None:
     value = (form.version.data or "").strip()
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    # ASCII digits only: "²" is a digit to `str.isdigit` but no number to `int`.
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None

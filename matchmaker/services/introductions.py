@@ -77,6 +77,7 @@ STAFF_REJECT_REASONS = (
     DecisionReason.OTHER,
 )
 FINAL_OUTCOMES = tuple(outcome for outcome in Outcome if outcome is not Outcome.IN_DISCUSSION)
+MEETING_DATE_RANGE = timedelta(days=5 * 366)
 ON_HOLD = _l(
     "This introduction is on hold while the Japan Desk reviews one of the profiles; "
     "nothing was changed."
@@ -816,11 +817,18 @@ def _check_meeting(data: MeetingData) -> datetime:
     if not data.location.strip() and not data.video_url.strip():
         raise IntroductionRefused("Give a place or a video link.")
     if data.video_url.strip():
-        parts = urlsplit(data.video_url.strip())
-        if parts.scheme not in ("https", "http") or not parts.netloc:
+        try:
+            parts = urlsplit(data.video_url.strip())
+        except ValueError:  # "https://[::1": brackets that hold no address
+            parts = None
+        if parts is None or parts.scheme not in ("https", "http") or not parts.netloc:
             raise IntroductionRefused("The video link must start with https://")
     if data.needs_interpreter and not data.interpreter_languages:
         raise IntroductionRefused("Say which languages the interpreter should cover.")
+    # Within a few years of today: the calendar's ends (year 1 or 9999 in some zone) cannot
+    # be converted, nor written to an invitation.
+    if abs(data.local_start - utcnow().replace(tzinfo=None)) > MEETING_DATE_RANGE:
+        raise IntroductionRefused("Choose a date within five years of today.")
     return data.local_start.replace(tzinfo=zone).astimezone(UTC)
 
 

@@ -173,7 +173,10 @@ def _is_email(value: str) -> bool:
 
 
 def _is_web_url(value: str) -> bool:
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # "http://[::1": brackets that hold no address
+        return False
     return parts.scheme in {"http", "https"} and "." in parts.netloc and " " not in value
 
 
