@@ -23,8 +23,12 @@ from matchmaker.services.errors import DomainError
 
 def _create_app():
     from matchmaker.app import create_app
+    from matchmaker.config import ConfigurationError
 
-    return create_app()
+    try:
+        return create_app()
+    except ConfigurationError as error:  # a setting the environment gets wrong: one line
+        raise click.ClickException(str(error)) from None
 
 
 def in_request_context(command: Callable[..., Any]) -> Callable[..., Any]:

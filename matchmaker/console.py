@@ -16,6 +16,16 @@ def main() -> None:
 
         rank_command.main(sys.argv[2:], prog_name="matchmaker rank")
     else:
+        from sqlalchemy.exc import OperationalError, ProgrammingError
+
         from matchmaker.cli import main as app_commands
 
-        app_commands()
+        try:
+            app_commands()
+        except (OperationalError, ProgrammingError) as error:
+            # No database there, or no tables in it yet: one line, not a traceback.
+            reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+            sys.exit(
+                f"Error: the database cannot be used ({reason}); check DATABASE_URL and run"
+                " `matchmaker db upgrade`."
+            )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
@@ -24,6 +26,7 @@ from matchmaker.models import (
 from matchmaker.services.errors import (
     AuthenticationFailed,
     EmailAlreadyRegistered,
+    InvalidAccountData,
     InvalidToken,
     WeakPassword,
 )
@@ -292,6 +295,7 @@ def create_staff_user(
     if role not in (Role.STAFF, Role.ADMIN):
         raise ValueError(f"staff accounts have role staff or admin, not {role}")
     email = normalize_email(email)
+    _check_staff_data(email, full_name)
     if email_is_registered(email):
         raise EmailAlreadyRegistered("An account with this email address already exists.")
     if password is not None:
@@ -319,6 +323,25 @@ def create_staff_user(
             max_age_days=INVITE_MAX_AGE // (24 * 3600),
         )
     return user
+
+
+def _check_staff_data(email: str, full_name: str) -> None:
+    """What the staff invitation form checks, for the command line too (it reaches the
+    database and the invitation's mail headers otherwise)."""
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError:
+        raise InvalidAccountData(f"{email!r} is not a valid email address.") from None
+    if len(email) > 254:
+        raise InvalidAccountData("The email address is longer than 254 characters.")
+    if len(full_name.strip()) > 120:
+        raise InvalidAccountData("The name is longer than 120 characters.")
+    if _NOT_IN_NAMES.search(full_name):
+        raise InvalidAccountData("The name holds control or invalid characters.")
+
+
+# Control characters and line breaks, and lone surrogates (a terminal's undecodable bytes).
+_NOT_IN_NAMES = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 
 
 def set_user_active(user: User, is_active: bool) -> None:

@@ -19,3 +19,7 @@ class AuthenticationFailed(DomainError):
 
 class WeakPassword(DomainError):
     pass
+
+
+class InvalidAccountData(DomainError):
+    pass
