@@ -56,13 +56,30 @@ def test_corporate_registration_gets_corporate_role(app, client):
     assert get_user(app, "lena@voltcell.example").role is Role.CORPORATE
 
 
-def test_same_email_in_other_case_is_refused(app, client):
-    register(client)
+def test_an_address_with_an_account_gets_the_same_answer_and_its_owner_a_mail(app, client, outbox):
+    # Registering must not reveal who has an account: the page is the one of a new
+    # registration, and the owner learns of the attempt (and how to log in) by mail.
+    first = register(client).get_data(as_text=True)
     response = register(client, email="LENA@voltcell.EXAMPLE", organization_name="Other")
 
-    assert "already exists" in response.get_data(as_text=True)
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "already exists" not in page
+    assert page.replace("LENA@voltcell.EXAMPLE", "") == first.replace("Lena@VoltCell.example", "")
     assert count(app, User) == 1
     assert count(app, Organization) == 1
+    _confirmation, notice = outbox()
+    assert notice["To"] == "lena@voltcell.example"
+    assert "already have an account" in mail_body(notice)
+    assert "/auth/login" in mail_body(notice) and "/auth/reset" in mail_body(notice)
+
+
+def test_registrations_are_rate_limited_per_client(client, outbox):
+    codes = [
+        register(client, email=f"lena{number}@voltcell.example").status_code for number in range(6)
+    ]
+    assert codes == [200] * 5 + [429]
+    assert len(outbox()) == 5
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from flask import (
     Blueprint,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -57,6 +58,7 @@ def _reset_limit() -> str:
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(_reset_limit, methods=["POST"], deduct_when=lambda _: g.get("mailed", False))
 def register():
     if current_user.is_authenticated:
         return redirect(home_url(current_user))
@@ -73,13 +75,17 @@ def register():
             locale=session.get("locale"),
         )
         try:
-            user = accounts.register_account(registration)
-        except EmailAlreadyRegistered as error:
-            form.email.errors.append(str(error))
+            accounts.register_account(registration)
+        except EmailAlreadyRegistered:
+            pass  # a twin registration won the race: the same answer as below
         except DomainError as error:
             form.password.errors.append(str(error))
-        else:
-            return render_template("auth/check_email.html", email=user.email)
+            return render_template("auth/register.html", form=form)
+        # The same page whether the address was new or had an account (whose owner got a
+        # mail saying so): registering does not reveal who has an account.
+        g.mailed = True  # counted by the rate limit: each such answer mails someone
+        email = accounts.normalize_email(form.email.data)
+        return render_template("auth/check_email.html", email=email)
     return render_template("auth/register.html", form=form)
 
 

@@ -105,13 +105,27 @@ class Registration:
     locale: str | None = None
 
 
-def register_account(registration: Registration) -> User:
+def register_account(registration: Registration) -> User | None:
     """Create a startup or corporate user with its organisation and privacy consent,
-    and mail a confirmation link."""
+    and mail a confirmation link.
+
+    For an address that has an account already, nothing is created: its owner gets a mail
+    saying so (and how to log in), and None is returned, so that the page can answer as
+    for a new account and does not reveal who has one."""
     email = normalize_email(registration.email)
     _check_password_strength(registration.password, email)
-    if email_is_registered(email):
-        raise EmailAlreadyRegistered("An account with this email address already exists.")
+    existing = get_user_by_email(email)
+    if existing is not None:
+        if existing.is_active:
+            send_template_mail(
+                existing.email,
+                "Your Japan Desk matchmaker account",
+                "account_exists",
+                user=existing,
+                login_link=public_url("auth.login"),
+                reset_link=public_url("auth.request_password_reset"),
+            )
+        return None
     organization = Organization(name=registration.organization_name.strip(), kind=registration.kind)
     user = User(
         email=email,
