@@ -275,7 +275,9 @@ def test_semicolon_file_with_bom_from_german_excel_imports(app, client, staff):
 def test_duplicate_emails_and_names_within_the_file_are_errors(app, client, staff):
     rows = startup_rows()
     rows.append({**rows[0], "contact_email": "SAM@harbor.example"})
-    rows.append({**rows[1], "name": " harbor   ROBOTICS", "contact_email": "new@harbor.example"})
+    # Spaces, case and full-width letters make no other name.
+    name = " harbor   \uff32\uff2f\uff22\uff2f\uff34\uff29\uff23\uff33"
+    rows.append({**rows[1], "name": name, "contact_email": "new@harbor.example"})
 
     page = upload(client, csv_bytes(rows)).get_data(as_text=True)
 

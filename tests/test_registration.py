@@ -8,6 +8,7 @@ from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
 from matchmaker.extensions import db
 from matchmaker.models import Organization, PrivacyConsent, Role, User
+from matchmaker.services.accounts import get_user_by_email
 from tests.conftest import PASSWORD, get_user, link_in, mail_body
 
 FORM = {
@@ -72,6 +73,16 @@ def test_an_address_with_an_account_gets_the_same_answer_and_its_owner_a_mail(ap
     assert notice["To"] == "lena@voltcell.example"
     assert "already have an account" in mail_body(notice)
     assert "/auth/login" in mail_body(notice) and "/auth/reset" in mail_body(notice)
+
+
+def test_one_address_written_in_other_unicode_forms_is_one_account(app, client):
+    register(client, email="jos\u00e9@voltcell.example")
+    for email in ("jose\u0301@voltcell.example", "\uff2a\uff2f\uff33\u00c9@voltcell.example"):
+        register(client, email=email, organization_name="Other")
+    assert count(app, User) == 1
+    with app.app_context():
+        user = get_user_by_email("JOSE\u0301@voltcell.example")
+        assert user.email == "jos\u00e9@voltcell.example"
 
 
 def test_registrations_are_rate_limited_per_client(client, outbox):

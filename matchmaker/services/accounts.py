@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -57,8 +58,9 @@ INVITE_MAX_AGE = 7 * 24 * 3600
 
 
 def normalize_email(email: str) -> str:
-    """Emails are unique regardless of case: store and compare them lower-cased."""
-    return email.strip().lower()
+    """Emails are unique regardless of case and of how Unicode writes them: stored and
+    compared in NFKC ("é" as one character, full-width "ＪＯＳÉ" as "josé"), lower-cased."""
+    return unicodedata.normalize("NFKC", email.strip()).lower()
 
 
 def password_problem(password: str, email: str = "") -> str | None:

@@ -15,6 +15,7 @@ import json
 import logging
 import re
 import secrets
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -357,7 +358,8 @@ def _duplicate_errors(rows: list[ImportRow]) -> list[RowError]:
 
 
 def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    # "Café" typed with one character or two, in full-width or not, is one name.
+    return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
 def _existing_name_errors(rows: list[ImportRow], kind: OrganizationKind) -> list[RowError]:
