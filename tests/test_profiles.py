@@ -235,6 +235,11 @@ def test_staff_approve_then_substantial_edit_needs_review_again(app, client, sta
     client.submit("/profile/edit", {**STARTUP_PROFILE, "offers": STARTUP_PROFILE["offers"] + "!"})
     assert org_state(app, organization_id)["status"] is ProfileStatus.APPROVED
 
+    # A new web address does not: visitors of the other side follow it.
+    client.submit("/profile/edit", {**STARTUP_PROFILE, "website": "https://voltce1l.example"})
+    assert org_state(app, organization_id)["status"] is ProfileStatus.PENDING
+    review(staff_client, organization_id, "approve")
+
     # A rewrite goes back to staff.
     client.submit(
         "/profile/edit",

@@ -223,6 +223,7 @@ def update_profile(organization: Organization, data: ProfileData) -> None:
     """
     validate_profile(organization.kind, data)
     before_text, before_name = public_text(organization), organization.name
+    before_website = organization.website
     for name, value in profile_column_values(data).items():
         setattr(organization, name, value)
     _replace_terms(
@@ -235,7 +236,10 @@ def update_profile(organization: Organization, data: ProfileData) -> None:
     if organization.status in (ProfileStatus.DRAFT, ProfileStatus.CHANGES_REQUESTED) or (
         organization.status is ProfileStatus.APPROVED
         and (
+            # A new name or web address (where the other side's visitors go) is always
+            # reviewed; texts when the edit is more than a small one.
             before_name != organization.name
+            or before_website != organization.website
             or is_substantial_change(before_text, public_text(organization))
         )
     ):
