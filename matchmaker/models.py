@@ -82,6 +82,11 @@ class ProfileStatus(enum.StrEnum):
     DELETED = "deleted"  # the owner deleted the account; kept anonymised for statistics
 
 
+# Taken off by staff or by the owner: nothing of the other side is shown to its members,
+# and its introductions are on hold.
+TAKEN_OFF_STATUSES = (ProfileStatus.SUSPENDED, ProfileStatus.DELETED)
+
+
 class DecisionPath(enum.StrEnum):
     LOCAL = "local"  # the European subsidiary decides
     HEADQUARTERS = "headquarters"  # decisions sit at HQ in Japan
@@ -508,8 +513,9 @@ class Introduction(db.Model):
         """Staff suspended one side, or it was deleted: no answer is taken, no reminder
         sent and no contact shown until staff reinstate it (an open pair then goes on, or
         expires unanswered as any other)."""
-        taken_off = (ProfileStatus.SUSPENDED, ProfileStatus.DELETED)
-        return self.startup.status in taken_off or self.corporate.status in taken_off
+        return (
+            self.startup.status in TAKEN_OFF_STATUSES or self.corporate.status in TAKEN_OFF_STATUSES
+        )
 
     @property
     def contacts_revealed(self) -> bool:

@@ -15,6 +15,7 @@ from PIL import Image
 from matchmaker.extensions import db
 from matchmaker.matching.text import detect_language
 from matchmaker.models import (
+    TAKEN_OFF_STATUSES,
     DecisionPath,
     Need,
     NeedStatus,
@@ -546,10 +547,7 @@ def remove_logo(organization: Organization) -> None:
 
 def is_taken_off(organization: Organization | None) -> bool:
     """Suspended by staff or deleted: its members see nothing of the other side."""
-    return organization is not None and organization.status in (
-        ProfileStatus.SUSPENDED,
-        ProfileStatus.DELETED,
-    )
+    return organization is not None and organization.status in TAKEN_OFF_STATUSES
 
 
 def profile_visible_to(organization: Organization, user: User) -> bool:
