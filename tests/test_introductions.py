@@ -789,6 +789,12 @@ def test_a_pair_with_a_suspended_side_is_on_hold_and_reveals_nothing(app, pair, 
     sent = len(outbox())
     assert run_tick(app, 3.1).reminders == 0 and len(outbox()) == sent
 
+    staff = app.test_client()
+    staff.login("anna@japandesk.example")
+    assert "On hold: the company or the startup is suspended" in staff.get(
+        f"/staff/introductions/{introduction_id}"
+    ).get_data(as_text=True)
+
     # Reinstated, the pair goes on where it stood.
     set_status(app, pair.corporate, ProfileStatus.APPROVED, pair.staff)
     answer(app, introduction_id, "corporate")
