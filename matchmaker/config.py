@@ -83,6 +83,8 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = "5 per minute"
     RESET_RATE_LIMIT = "5 per minute"
+    # Mails of reset and confirmation links to one address, from any client: no mail bombing.
+    ADDRESS_MAIL_RATE_LIMIT = "5 per hour"
     TRUSTED_PROXIES = 0
 
     MAIL_SERVER: str | None = None

@@ -1,5 +1,7 @@
 """Login, logout, remember-me, password reset and change."""
 
+import pytest
+
 from matchmaker.models import Role
 from tests.conftest import PASSWORD, Client, link_in
 
@@ -157,6 +159,33 @@ def test_successful_logins_do_not_count_towards_the_limit(client, make_user):
 def test_reset_requests_are_rate_limited(client):
     codes = [client.submit("/auth/reset", {"email": "x@example.com"}).status_code for _ in range(6)]
     assert codes == [302] * 5 + [429]
+
+
+def test_links_mailed_to_one_address_are_limited_whichever_client_asks(client):
+    # Per client address the limit is per minute; per mailed address per hour, so that many
+    # clients together cannot flood one mailbox with reset or confirmation links.
+    def ask(path: str, email: str, number: int) -> int:
+        other_client = {"REMOTE_ADDR": f"10.0.0.{number}"}
+        return client.submit(path, {"email": email}, environ_base=other_client).status_code
+
+    assert [ask("/auth/reset", "lena@example.com", n) for n in range(6)] == [302] * 5 + [429]
+    assert ask("/auth/confirm", "LENA@example.com", 7) == 302  # its own limit
+    assert ask("/auth/reset", "other@example.com", 8) == 302
+
+
+@pytest.mark.parametrize(
+    ("path", "form"),
+    [
+        ("/auth/password", {"current_password": "wrong", "password": "x", "password_again": "x"}),
+        ("/profile/delete", {"password": "wrong", "understood": "y"}),
+    ],
+)
+def test_password_checks_of_a_logged_in_user_are_rate_limited(client, make_user, path, form):
+    # A session left open must not be a way to try passwords.
+    make_user(email="lena@example.com")
+    client.login("lena@example.com")
+    codes = [client.submit(path, form).status_code for _ in range(6)]
+    assert codes[-1] == 429 and 429 not in codes[:5]
 
 
 def test_limits_hold_after_an_app_was_made_with_them_off(make_app):

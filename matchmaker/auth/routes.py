@@ -57,6 +57,23 @@ def _reset_limit() -> str:
     return current_app.config["RESET_RATE_LIMIT"]
 
 
+def _address_limit() -> str:
+    return current_app.config["ADDRESS_MAIL_RATE_LIMIT"]
+
+
+def _address_key() -> str:
+    """The address a reset or confirmation link is asked for, as accounts are looked up."""
+    return "address:" + accounts.normalize_email(request.form.get("email", ""))
+
+
+def password_checked(view):
+    """For forms that check the user's password (change it, delete the account): failed
+    checks count as failed logins do, so a session left open cannot try passwords."""
+    return limiter.limit(
+        _login_limit, methods=["POST"], deduct_when=lambda response: response.status_code != 302
+    )(view)
+
+
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit(_reset_limit, methods=["POST"], deduct_when=lambda _: g.get("mailed", False))
 def register():
@@ -104,6 +121,7 @@ def confirm_email(token: str):
 
 @bp.route("/confirm", methods=["GET", "POST"])
 @limiter.limit(_reset_limit, methods=["POST"])
+@limiter.limit(_address_limit, methods=["POST"], key_func=_address_key)
 def resend_confirmation():
     form = EmailOnlyForm()
     if form.validate_on_submit():
@@ -148,6 +166,7 @@ def logout():
 
 @bp.route("/reset", methods=["GET", "POST"])
 @limiter.limit(_reset_limit, methods=["POST"])
+@limiter.limit(_address_limit, methods=["POST"], key_func=_address_key)
 def request_password_reset():
     form = EmailOnlyForm()
     if form.validate_on_submit():
@@ -186,6 +205,7 @@ def reset_password(token: str):
 
 @bp.route("/password", methods=["GET", "POST"])
 @login_required
+@password_checked
 def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
 from matchmaker.auth.access import require_roles
-from matchmaker.auth.routes import home_url
+from matchmaker.auth.routes import home_url, password_checked
 from matchmaker.forms import ConfirmForm, CorporateProfileForm, LogoForm, StartupProfileForm
 from matchmaker.models import OrganizationKind, ProfileStatus, Role
 from matchmaker.profile.forms import DeleteAccountForm
@@ -87,6 +87,7 @@ def download_data():
 
 
 @bp.route("/delete", methods=["GET", "POST"])
+@password_checked
 def delete_account():
     form = DeleteAccountForm()
     if form.validate_on_submit():
