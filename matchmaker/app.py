@@ -62,6 +62,13 @@ def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
     if not app.debug and not app.testing:
         logging.basicConfig(level=logging.INFO)
+    if app.config.get("ENV_NAME") == "production" and str(
+        app.config["RATELIMIT_STORAGE_URI"]
+    ).startswith("memory://"):
+        app.logger.warning(
+            "Rate limits are counted in memory: each worker process counts login and reset"
+            " attempts on its own. Set REDIS_URL (or RATELIMIT_STORAGE_URI) to share them."
+        )
 
 
 def register_extensions(app: Flask) -> None:

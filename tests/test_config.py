@@ -17,6 +17,8 @@ def clean_env(monkeypatch, tmp_path):
         "INTRODUCTION_REMINDER_DAYS",
         "INTRODUCTION_EXPIRY_DAYS",
         "PUBLIC_URL",
+        "REDIS_URL",
+        "RATELIMIT_STORAGE_URI",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MATCHMAKER_INSTANCE_PATH", str(tmp_path / "instance"))
@@ -51,7 +53,7 @@ def test_production_refuses_to_start_without_its_public_address(clean_env):
         create_app()
 
 
-def test_production_takes_settings_from_environment(clean_env):
+def test_production_takes_settings_from_environment(clean_env, caplog):
     clean_env.setenv("MATCHMAKER_ENV", "production")
     clean_env.setenv("SECRET_KEY", "s" * 40)
     clean_env.setenv("PUBLIC_URL", "https://matchmaker.example.org/")
@@ -65,6 +67,8 @@ def test_production_takes_settings_from_environment(clean_env):
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["BABEL_DEFAULT_LOCALE"] == "ja"
     assert app.config["PUBLIC_URL"] == "https://matchmaker.example.org"
+    # Without Redis every worker would count login attempts on its own: said at start.
+    assert "Rate limits are counted in memory" in caplog.text
 
 
 @pytest.mark.parametrize(
