@@ -218,8 +218,12 @@ def test_dry_run_reports_the_plan_and_changes_nothing(app, client, staff, outbox
         (b"\xef\xbb\xbf \r\n", "The file is empty."),
         (b"name,website,city\r\n", "The file has a header but no rows."),
         (b"name,website,city\r\n,,\r\n\r\n , ,\r\n", "The file has a header but no rows."),
+        (
+            b'name,description\nAcme,"Robots\nBeta,Batteries\n',
+            "The file is not valid CSV: a quoted cell is never closed.",
+        ),
     ],
-    ids=["latin-1", "empty", "bom-only", "header-only", "blank-rows"],
+    ids=["latin-1", "empty", "bom-only", "header-only", "blank-rows", "open-quote"],
 )
 def test_unreadable_files_get_one_clear_error(app, client, staff, data, message):
     response = upload(client, data)

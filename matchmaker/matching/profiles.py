@@ -167,11 +167,17 @@ def _csv_records(stream: IO[str], name: str) -> Iterator[tuple[int, dict[str, An
         text = stream.read()
     except UnicodeDecodeError:
         raise ProfileFormatError(name, 0, "not UTF-8 text") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # Strict: a quote opened and never closed would otherwise swallow the rest of the file
+    # into one cell.
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    start = 1  # the line where the record being read begins
     try:
+        if reader.fieldnames is not None:  # reads the header
+            start = reader.line_num + 1
         for row in reader:
             if None in row:
                 raise ProfileFormatError(name, reader.line_num, "more cells than header columns")
+            start = reader.line_num + 1
             if not any((value or "").strip() for value in row.values()):
                 continue
             record: dict[str, Any] = dict(row)
@@ -180,7 +186,12 @@ def _csv_records(stream: IO[str], name: str) -> Iterator[tuple[int, dict[str, An
                     record[key] = [item.strip() for item in record[key].split(";") if item.strip()]
             yield reader.line_num, record
     except csv.Error as error:
-        raise ProfileFormatError(name, reader.line_num, f"malformed CSV ({error})") from None
+        if "end of data" in str(error):  # found at the end of the file; the quote opened here
+            raise ProfileFormatError(
+                name, start, "malformed CSV (a quoted cell is never closed)"
+            ) from None
+        # The reader counts a line once it has parsed it: the faulty one is the next.
+        raise ProfileFormatError(name, reader.line_num + 1, f"malformed CSV ({error})") from None
 
 
 _LIST_FIELDS = (

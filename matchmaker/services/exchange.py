@@ -180,9 +180,15 @@ def plan_import(data: bytes, kind: OrganizationKind) -> ImportPlan:
         return plan
 
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+        # Strict: a quote never closed would take the rest of the file into one cell.
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+        records = list(reader)
     except csv.Error as error:
-        plan.errors.append(_file_error(_l("The file is not valid CSV: %(error)s", error=error)))
+        if "end of data" in str(error):
+            message = _l("The file is not valid CSV: a quoted cell is never closed.")
+        else:
+            message = _l("The file is not valid CSV: %(error)s", error=error)
+        plan.errors.append(_file_error(message))
         return plan
     header, body = records[0], records[1:]
     columns = [name.strip().lower() for name in header]

@@ -80,6 +80,24 @@ def test_csv_row_with_too_many_cells(tmp_path):
     assert error.value.line == 3
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        # A quote never closed took the rest of the file into one cell, silently.
+        ('id,name,description\ns1,A,"Batteries\ns2,B,Robots\n', 2, "never closed"),
+        ('id,name\ns1,A\n\ns2,"B"x\ns3,C\n', 4, "',' expected"),
+    ],
+)
+def test_malformed_csv_quoting_names_its_line(tmp_path, text, line, problem):
+    path = tmp_path / "startups.csv"
+    path.write_text(text, encoding="utf-8")
+
+    with pytest.raises(ProfileFormatError, match=problem) as error:
+        read_profiles(path)
+
+    assert error.value.line == line
+
+
 def test_non_utf8_bytes_name_their_line(tmp_path):
     path = tmp_path / "startups.jsonl"
     path.write_bytes(b'{"id": "s1"}\n{"id": "\xff"}\n')
