@@ -670,6 +670,23 @@ def test_a_meeting_date_at_the_calendars_end_is_refused(app, pair, client, outbo
         assert db.session.get(Introduction, introduction_id).meeting is None
 
 
+def test_a_refusal_is_said_in_the_viewers_language(app, pair, client):
+    introduction_id = introduce(app, pair)
+    client.login("lena@voltcell.example")
+    form = {"meeting-day": "2026-12-03", "meeting-time": "10:00", "meeting-timezone": "UTC"}
+    form["meeting-duration_minutes"] = "60"  # neither place nor link
+    for language, message in (
+        ("ja", "場所またはビデオ会議のリンクを入力してください。"),
+        ("de", "Geben Sie einen Ort oder einen Videolink an."),
+    ):
+        response = client.submit(
+            f"/introductions/{introduction_id}/meeting",
+            form,
+            headers={"Accept-Language": language},
+        )
+        assert message in response.get_data(as_text=True)
+
+
 def test_a_version_written_in_other_digits_is_no_error(app, pair, client):
     introduction_id = approve(app, pair)
     client.login("lena@voltcell.example")

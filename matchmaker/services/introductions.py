@@ -18,11 +18,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
 from flask import current_app, render_template
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from matchmaker.extensions import db
+from matchmaker.introductions.labels import STATUS_LABELS
 from matchmaker.models import (
     OPEN_INTRODUCTION_STATUSES,
     DecisionReason,
@@ -94,8 +96,10 @@ class IntroductionChanged(DomainError):
     def __init__(self, message: str = ""):
         super().__init__(
             message
-            or "Someone else has just changed this introduction; nothing was done. "
-            "Reload the page to see its current state."
+            or _(
+                "Someone else has just changed this introduction; nothing was done. "
+                "Reload the page to see its current state."
+            )
         )
 
 
@@ -484,14 +488,14 @@ def _check_pair_can_start(need: Need, startup: Organization) -> None:
         or need.review_status is not ProfileStatus.APPROVED
         or corporate.status is not ProfileStatus.APPROVED
     ):
-        raise IntroductionRefused("Only open, validated needs of validated companies take part.")
+        raise IntroductionRefused(_("Only open, validated needs of validated companies take part."))
     if (
         startup.kind is not OrganizationKind.STARTUP
         or startup.status is not ProfileStatus.APPROVED
         or not startup.accepts_proposals
     ):
         raise IntroductionRefused(
-            "Only validated startups that accept proposals can be introduced."
+            _("Only validated startups that accept proposals can be introduced.")
         )
 
 
@@ -502,8 +506,12 @@ def _check_cap(corporate_id: int, excluding: Introduction | None = None) -> None
         count -= 1
     if count >= cap:
         raise IntroductionRefused(
-            f"This company already has {count} open introductions (the limit is {cap}). "
-            "Let some of them conclude first."
+            _(
+                "This company already has %(count)d open introductions (the limit is %(cap)d). "
+                "Let some of them conclude first.",
+                count=count,
+                cap=cap,
+            )
         )
 
 
@@ -536,7 +544,7 @@ def _new_introduction(
     except IntegrityError as exc:
         db.session.rollback()
         raise IntroductionChanged(
-            "This pair has just been decided by someone else; nothing was done."
+            _("This pair has just been decided by someone else; nothing was done.")
         ) from exc
     return introduction
 
@@ -546,10 +554,10 @@ def request_introduction(
 ) -> Introduction:
     """A corporate asks the Japan Desk to introduce one of its ranked startups."""
     if requester.organization_id != need.organization_id:
-        raise IntroductionRefused("Only the company that owns the need can ask for this.")
+        raise IntroductionRefused(_("Only the company that owns the need can ask for this."))
     _check_pair_can_start(need, startup)
     if _existing(need.organization_id, startup.id) is not None:
-        raise IntroductionRefused("You have already asked about this startup.")
+        raise IntroductionRefused(_("You have already asked about this startup."))
     _check_cap(need.organization_id)
     actor = Actor.of(requester)
     introduction = _new_introduction(
@@ -670,7 +678,7 @@ def answer_introduction(
         actor.organization_id is not None
         and side_of(introduction, actor.organization_id) is not side
     ):
-        raise IntroductionRefused("You can only answer for your own organisation.")
+        raise IntroductionRefused(_("You can only answer for your own organisation."))
     _check_not_on_hold(introduction)
     if waiting_for(introduction) is not side:
         raise IntroductionRefused(_already(introduction))
@@ -703,7 +711,7 @@ def answer_introduction(
             db.session.commit()
         return introduction
     if reason is None:
-        raise IntroductionRefused("Please choose a reason.")
+        raise IntroductionRefused(_("Please choose a reason."))
     _check_reason(reason, PARTY_DECLINE_REASONS, comment)
     _transition(
         introduction,
@@ -729,9 +737,9 @@ def ask_staff_question(introduction: Introduction, actor: Actor, question: str) 
     """A party asks the Japan Desk something about a proposal; the owner gets a mail."""
     question = question.strip()
     if not question:
-        raise IntroductionRefused("Please write your question.")
+        raise IntroductionRefused(_("Please write your question."))
     if side_of(introduction, actor.organization_id) is None:
-        raise IntroductionRefused("You can only ask about your own introductions.")
+        raise IntroductionRefused(_("You can only ask about your own introductions."))
     _record(introduction, actor, "question", comment=question)
     notify_staff(introduction, "question")
     db.session.commit()
@@ -774,9 +782,9 @@ def send_introduction(introduction: Introduction, staff: User, text: str, lang: 
     _require_staff(actor)
     text = text.strip()
     if not text:
-        raise IntroductionRefused("The introduction text is empty.")
+        raise IntroductionRefused(_("The introduction text is empty."))
     if lang not in MAIL_LANGUAGES:
-        raise IntroductionRefused("Choose English, German or Japanese for the common part.")
+        raise IntroductionRefused(_("Choose English, German or Japanese for the common part."))
     if introduction.status is not S.CORPORATE_ACCEPTED:
         raise IntroductionRefused(_already(introduction))
     _check_not_on_hold(introduction)
@@ -811,24 +819,24 @@ def _check_meeting(data: MeetingData) -> datetime:
     try:
         zone = ZoneInfo(data.timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise IntroductionRefused("Choose a time zone from the list.") from exc
+        raise IntroductionRefused(_("Choose a time zone from the list.")) from exc
     if not 15 <= data.duration_minutes <= 8 * 60:
-        raise IntroductionRefused("A meeting lasts between 15 minutes and 8 hours.")
+        raise IntroductionRefused(_("A meeting lasts between 15 minutes and 8 hours."))
     if not data.location.strip() and not data.video_url.strip():
-        raise IntroductionRefused("Give a place or a video link.")
+        raise IntroductionRefused(_("Give a place or a video link."))
     if data.video_url.strip():
         try:
             parts = urlsplit(data.video_url.strip())
         except ValueError:  # "https://[::1": brackets that hold no address
             parts = None
         if parts is None or parts.scheme not in ("https", "http") or not parts.netloc:
-            raise IntroductionRefused("The video link must start with https://")
+            raise IntroductionRefused(_("The video link must start with https://"))
     if data.needs_interpreter and not data.interpreter_languages:
-        raise IntroductionRefused("Say which languages the interpreter should cover.")
+        raise IntroductionRefused(_("Say which languages the interpreter should cover."))
     # Within a few years of today: the calendar's ends (year 1 or 9999 in some zone) cannot
     # be converted, nor written to an invitation.
     if abs(data.local_start - utcnow().replace(tzinfo=None)) > MEETING_DATE_RANGE:
-        raise IntroductionRefused("Choose a date within five years of today.")
+        raise IntroductionRefused(_("Choose a date within five years of today."))
     return data.local_start.replace(tzinfo=zone).astimezone(UTC)
 
 
@@ -836,9 +844,9 @@ def save_meeting(introduction: Introduction, actor: Actor, data: MeetingData) ->
     """Record (or change) the agreed meeting; both sides get an .ics invitation (an update
     with a higher SEQUENCE when it changes)."""
     if not actor.is_staff and side_of(introduction, actor.organization_id) is None:
-        raise IntroductionRefused("You can only plan meetings of your own introductions.")
+        raise IntroductionRefused(_("You can only plan meetings of your own introductions."))
     if introduction.status not in (S.INTRODUCED, S.MEETING_HELD):
-        raise IntroductionRefused("A meeting can be planned once the introduction is sent.")
+        raise IntroductionRefused(_("A meeting can be planned once the introduction is sent."))
     starts_at = _check_meeting(data)
     meeting = introduction.meeting
     values = {
@@ -873,7 +881,7 @@ def save_meeting(introduction: Introduction, actor: Actor, data: MeetingData) ->
 
 def mark_meeting_held(introduction: Introduction, actor: Actor) -> None:
     if not actor.is_staff and side_of(introduction, actor.organization_id) is None:
-        raise IntroductionRefused("You can only report meetings of your own introductions.")
+        raise IntroductionRefused(_("You can only report meetings of your own introductions."))
     if introduction.status is not S.INTRODUCED:
         raise IntroductionRefused(_already(introduction))
     _transition(
@@ -892,7 +900,7 @@ def record_outcome(
     actor = Actor.of(staff)
     _require_staff(actor)
     if outcome not in FINAL_OUTCOMES:
-        raise IntroductionRefused("Choose an outcome.")
+        raise IntroductionRefused(_("Choose an outcome."))
     if introduction.status not in (S.INTRODUCED, S.MEETING_HELD, S.CONCLUDED):
         raise IntroductionRefused(_already(introduction))
     if introduction.status is S.CONCLUDED:
@@ -913,9 +921,9 @@ def record_feedback(
 ) -> None:
     """A party tells how the partnership is going; staff see it in the history."""
     if side_of(introduction, actor.organization_id) is None:
-        raise IntroductionRefused("You can only give feedback on your own introductions.")
+        raise IntroductionRefused(_("You can only give feedback on your own introductions."))
     if introduction.status not in (S.INTRODUCED, S.MEETING_HELD, S.CONCLUDED):
-        raise IntroductionRefused("Feedback is asked for after the meeting.")
+        raise IntroductionRefused(_("Feedback is asked for after the meeting."))
     _record(introduction, actor, "feedback", reason=outcome, comment=comment)
     notify_staff(introduction, "feedback")
     db.session.commit()
@@ -936,7 +944,7 @@ def update_handling(
     actor = Actor.of(staff)
     _require_staff(actor)
     if owner is not None and not owner.is_staff:
-        raise IntroductionRefused("The owner must be a Japan Desk member.")
+        raise IntroductionRefused(_("The owner must be a Japan Desk member."))
     changed = []
     if introduction.owner_id != (owner.id if owner else None):
         changed.append(f"owner: {owner.full_name or owner.email if owner else '—'}")
@@ -961,7 +969,7 @@ def update_handling(
 def assign_account_manager(organization: Organization, staff: User, manager: User | None) -> None:
     _require_staff(Actor.of(staff))
     if manager is not None and not manager.is_staff:
-        raise IntroductionRefused("The account manager must be a Japan Desk member.")
+        raise IntroductionRefused(_("The account manager must be a Japan Desk member."))
     organization.account_manager_id = manager.id if manager else None
     db.session.commit()
 
@@ -1104,20 +1112,20 @@ def _tell_both(
 
 def _require_staff(actor: Actor) -> None:
     if not actor.is_staff:
-        raise IntroductionRefused("Only the Japan Desk can do this.")
+        raise IntroductionRefused(_("Only the Japan Desk can do this."))
 
 
 def _check_reason(reason: DecisionReason, allowed: Iterable[DecisionReason], comment: str) -> None:
     if reason not in allowed:
-        raise IntroductionRefused("Choose one of the listed reasons.")
+        raise IntroductionRefused(_("Choose one of the listed reasons."))
     if reason is DecisionReason.OTHER and not comment.strip():
-        raise IntroductionRefused("Please explain the reason in a comment.")
+        raise IntroductionRefused(_("Please explain the reason in a comment."))
 
 
 def _already(introduction: Introduction) -> str:
-    return (
-        f"This introduction is already {introduction.status.value.replace('_', ' ')}; "
-        "nothing was changed."
+    return _(
+        "This introduction has moved on (%(status)s); nothing was changed.",
+        status=STATUS_LABELS[introduction.status],
     )
 
 
