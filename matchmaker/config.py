@@ -187,7 +187,7 @@ class Config:
         )
         if settings["LEARNING_MIN_DECISIONS"] < 10:
             raise ConfigurationError("LEARNING_MIN_DECISIONS must be at least 10")
-        settings["PUBLIC_URL"] = cls.public_url(env.get("PUBLIC_URL", "").strip())
+        settings["PUBLIC_URL"] = cls.checked_public_url(env.get("PUBLIC_URL", "").strip())
         locale = env.get("DEFAULT_LOCALE", cls.BABEL_DEFAULT_LOCALE)
         if locale not in cls.LANGUAGES:
             raise ConfigurationError(
@@ -197,7 +197,7 @@ class Config:
         return settings
 
     @classmethod
-    def public_url(cls, value: str) -> str:
+    def checked_public_url(cls, value: str) -> str:
         """`PUBLIC_URL` checked: every link in a mail is built on it."""
         url = (value or cls.PUBLIC_URL).rstrip("/")
         parts = urlsplit(url)
@@ -245,13 +245,13 @@ class ProductionConfig(Config):
         )
 
     @classmethod
-    def public_url(cls, value: str) -> str:
+    def checked_public_url(cls, value: str) -> str:
         if not value:
             raise ConfigurationError(
                 "PUBLIC_URL is not set: production needs the site's address for the links"
                 " in its mails"
             )
-        return super().public_url(value)
+        return super().checked_public_url(value)
 
 
 CONFIGS: dict[str, type[Config]] = {

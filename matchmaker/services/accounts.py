@@ -63,6 +63,15 @@ def normalize_email(email: str) -> str:
     return unicodedata.normalize("NFKC", email.strip()).lower()
 
 
+def is_email(value: str) -> bool:
+    """Whether `value` is an email address by its form (the domain is not looked up)."""
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
+
+
 def password_problem(password: str, email: str = "") -> str | None:
     """Why `password` is too weak, or None if it is acceptable."""
     min_length = current_app.config["PASSWORD_MIN_LENGTH"]
@@ -344,10 +353,8 @@ def create_staff_user(
 def _check_staff_data(email: str, full_name: str) -> None:
     """What the staff invitation form checks, for the command line too (it reaches the
     database and the invitation's mail headers otherwise)."""
-    try:
-        validate_email(email, check_deliverability=False)
-    except EmailNotValidError:
-        raise InvalidAccountData(f"{email!r} is not a valid email address.") from None
+    if not is_email(email):
+        raise InvalidAccountData(f"{email!r} is not a valid email address.")
     if len(email) > 254:
         raise InvalidAccountData("The email address is longer than 254 characters.")
     if len(full_name.strip()) > 120:

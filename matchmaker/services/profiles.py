@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from urllib.parse import urlsplit
 
-from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
 from PIL import Image
 
@@ -28,6 +27,7 @@ from matchmaker.models import (
     User,
     utcnow,
 )
+from matchmaker.services.accounts import is_email
 from matchmaker.services.errors import DomainError
 from matchmaker.services.matching import refresh_need_matches, refresh_organization
 from matchmaker.taxonomy import vocabulary
@@ -153,7 +153,7 @@ def validate_profile(kind: OrganizationKind, data: ProfileData) -> None:
         errors["team_size"] = str(_l("Enter a number of people between 1 and 1,000,000."))
     if data.stage is not None and not vocabulary("stages").is_active(data.stage):
         errors["stage"] = str(_l("Unknown stage: %(value)s", value=data.stage))
-    if data.contact_email and not _is_email(data.contact_email):
+    if data.contact_email and not is_email(data.contact_email):
         errors["contact_email"] = str(_l("Enter a valid email address."))
     for name in VOCABULARY_FIELDS:
         unknown = [term for term in getattr(data, name) if term not in vocabulary(name)]
@@ -163,14 +163,6 @@ def validate_profile(kind: OrganizationKind, data: ProfileData) -> None:
             errors[name] = str(_l("Not used for this kind of organisation."))
     if errors:
         raise ProfileInvalid(errors)
-
-
-def _is_email(value: str) -> bool:
-    try:
-        validate_email(value, check_deliverability=False)
-    except EmailNotValidError:
-        return False
-    return True
 
 
 def _is_web_url(value: str) -> bool:
