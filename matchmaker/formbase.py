@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -12,10 +10,7 @@ from markupsafe import Markup
 from werkzeug.datastructures import CombinedMultiDict
 from wtforms.widgets import HiddenInput, Input
 
-# Control characters have no place in names and texts (PostgreSQL refuses NUL outright);
-# tab and line breaks are text.
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-LINE_BREAK = re.compile(r"[\r\n\u2028\u2029]")
+from matchmaker.textrules import CONTROL_CHARACTER, LINE_BREAK
 
 
 class Form(FlaskForm):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 import unicodedata
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from matchmaker.services.errors import (
     WeakPassword,
 )
 from matchmaker.services.mail import public_url, send_template_mail
+from matchmaker.textrules import NOT_IN_NAMES
 
 # A handful of passwords that every credential-stuffing list starts with.
 COMMON_PASSWORDS = frozenset(
@@ -359,12 +359,8 @@ def _check_staff_data(email: str, full_name: str) -> None:
         raise InvalidAccountData("The email address is longer than 254 characters.")
     if len(full_name.strip()) > 120:
         raise InvalidAccountData("The name is longer than 120 characters.")
-    if _NOT_IN_NAMES.search(full_name):
+    if NOT_IN_NAMES.search(full_name):
         raise InvalidAccountData("The name holds control or invalid characters.")
-
-
-# Control characters and line breaks, and lone surrogates (a terminal's undecodable bytes).
-_NOT_IN_NAMES = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 
 
 def set_user_active(user: User, is_active: bool) -> None:

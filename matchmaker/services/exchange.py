@@ -13,7 +13,6 @@ import functools
 import io
 import json
 import logging
-import re
 import secrets
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -56,6 +55,7 @@ from matchmaker.services.profiles import (
     validate_profile,
 )
 from matchmaker.taxonomy import vocabulary
+from matchmaker.textrules import CONTROL_CHARACTER
 
 COLUMNS: tuple[str, ...] = (
     "name",
@@ -92,7 +92,6 @@ IMPORT_MAX_BYTES = 5 * 1024 * 1024
 # leading apostrophe (OWASP "CSV injection") and imports take it off again.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _EMAIL_LOOKUP_CHUNK = 1000
-_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 log = logging.getLogger(__name__)
 
@@ -271,11 +270,11 @@ def _row_values(
                     )
                 )
             continue
-        if _CONTROL_CHARACTER.search(cell):
+        if CONTROL_CHARACTER.search(cell):
             # PostgreSQL refuses NUL in text, and no profile needs control characters.
             message = _l("This cell contains a control character (such as NUL).")
             errors.append(RowError(number, name, str(message)))
-            cell = _CONTROL_CHARACTER.sub("", cell)
+            cell = CONTROL_CHARACTER.sub("", cell)
         values[name] = _undo_formula_guard(cell.strip())
     return values, errors
 
