@@ -56,7 +56,7 @@ from matchmaker.matching.text import (
     is_cjk,
 )
 
-MODEL_VERSION = "tfidf-lsa-glossary-2026.11.7"
+MODEL_VERSION = "tfidf-lsa-glossary-2026.11.8"
 
 CONTENT_FEATURES = ("text", "seek_offer", "offer_seek", "concepts", "lsa", "taxonomy")
 COMPATIBILITY_FEATURES = ("partnership", "stage", "language")

@@ -25,7 +25,6 @@ _CJK_RUN = re.compile(f"[{_CJK}]+")
 _WORD = re.compile(r"[^\W_]+")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _SHORT_TEXT = 6  # words
-_UMLAUT = re.compile("[äöüß]")
 
 # fmt: off
 _GERMAN_STOP_WORDS = frozenset([
@@ -42,10 +41,22 @@ _GERMAN_STOP_WORDS = frozenset([
     "was", "weil", "weiter", "wenn", "wer", "werden", "wie", "wir", "wird", "wo", "zu", "zum",
     "zur", "zwischen", "suchen", "wollen", "möchten", "bieten"
 ])
-# Words that mark a Latin-script text as German rather than English.
+# Words that mark a Latin-script text as German, and words that mark it as English: a text
+# is German when it has more of the first than of the second. Counted, not looked up once,
+# so that short German lists full of English loanwords count too ("Gaming, Virtual und
+# Augmented Reality, Musik- und Videotechnologie"), as do titles without a verb ("Tochter
+# eines japanischen Telekommunikationsanbieters"). Words of both languages ("in", "an",
+# "so", "was", "will", "also") mark neither.
 _GERMAN_MARKERS = frozenset([
-    "und", "der", "die", "das", "für", "mit", "wir", "unsere", "unser", "nicht", "ist", "eine",
-    "einen", "sowie", "zur", "zum", "bei", "von"
+    "und", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer",
+    "eines", "für", "mit", "wir", "unsere", "unser", "unseren", "unserer", "unserem", "nicht",
+    "ist", "sind", "sowie", "zur", "zum", "bei", "beim", "von", "vom", "auf", "oder", "wird",
+    "werden", "auch", "sich", "über", "durch", "wie", "aus", "nach", "im", "zu", "ihre",
+    "ihren", "ihrer",
+])
+_ENGLISH_MARKERS = frozenset([
+    "the", "and", "of", "for", "with", "we", "our", "to", "is", "are", "that", "which", "by",
+    "from", "on", "at", "its", "their", "this", "these", "into", "a", "who",
 ])
 # fmt: on
 STOP_WORDS = ENGLISH_STOP_WORDS | _GERMAN_STOP_WORDS
@@ -62,8 +73,8 @@ def _language(lowered: str, cjk_runs: list[str], words: list[str]) -> str:
     cjk = sum(map(len, cjk_runs)) if cjk_runs else 0
     if cjk and cjk * 4 >= len(lowered.replace(" ", "")):
         return "ja"
-    markers = len(_GERMAN_MARKERS.intersection(words))
-    if markers >= 2 or (markers and _UMLAUT.search(lowered)):
+    german = sum(map(_GERMAN_MARKERS.__contains__, words))
+    if german and german > sum(map(_ENGLISH_MARKERS.__contains__, words)):
         return "de"
     return "en"
 

@@ -95,6 +95,50 @@ def test_language_detection():
     assert detect_language("電池の共同開発パートナーを探しています") == "ja"
 
 
+def test_short_german_lists_and_titles_are_german():
+    # Lists full of English loanwords, and titles without a verb, have few German words;
+    # counted against the English ones they still tell.
+    for text in (
+        "Gaming, Virtual und Augmented Reality, E-Sport, Musik- und Videotechnologie.",
+        "Bautechnologie, Proptech, modularer Wohnungsbau und Smart-Building-Produkte.",
+        "Europazentrale eines japanischen Pharmaunternehmens (Onkologie).",
+        "Luft- und Raumfahrt",
+    ):
+        assert detect_language(text) == "de", text
+    # German words in an English text do not make it German.
+    for text in (
+        "Müller und Söhne builds die casting tools for the makers of car parts.",
+        "A spin-off of MIT that works with the Fraunhofer Institut für Lasertechnik.",
+        "Die casting, stamping and machining",
+    ):
+        assert detect_language(text) == "en", text
+    # The German terms of such a list are found: music and video technology.
+    concepts = (
+        Analyzer(Glossary.load())
+        .analyze("Gaming, Virtual und Augmented Reality, E-Sport, Musik- und Videotechnologie.")
+        .concepts
+    )
+    assert {"music", "gaming", "ar_vr"} <= set(concepts)
+
+
+def test_everyday_words_of_each_language_name_their_concepts():
+    analyze = Analyzer(Glossary.load()).analyze
+    for text, concept in (
+        # A law firm's or tax adviser's clients are its "Mandanten".
+        ("Wir helfen unseren Mandanten bei der Digitalisierung.", "customers"),
+        ("Wir suchen Telesprechstunden mit Hausärzten.", "telemedicine"),
+        ("Wir betreiben reine Lieferküchen in der Innenstadt.", "delivery"),
+        ("We run ghost kitchens for restaurant brands.", "delivery"),
+        ("デリバリー専門のゴーストキッチン", "delivery"),
+        ("Wir suchen Partner für modularen Wohnungsbau und die Vorfertigung.", "modular_housing"),
+        ("Satelliten, Raumtransport und Drohnen für die Luftfahrt.", "space_launch"),
+        ("電気自動車の駆動システムの開発", "drivetrain"),
+        ("バンキング・アズ・ア・サービスの提供", "banking_as_a_service"),
+        ("代替タンパク質と垂直農法", "vertical_farming"),
+    ):
+        assert concept in analyze(text).concepts, text
+
+
 def test_german_compounds_name_every_known_part_but_not_words_made_with_prefixes():
     analyze = Analyzer(Glossary.load()).analyze
 
