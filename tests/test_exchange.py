@@ -158,6 +158,12 @@ def test_good_file_imports_approved_profiles_and_invites_contacts(app, client, s
     assert set(invitations) == {"lena@rheinwerk.example", "sam@harbor.example"}
     invitation = invitations["lena@rheinwerk.example"]
     assert "Rheinwerk Analytics" in mail_body(invitation)
+    # Each in its profile's language: Rheinwerk writes German, Harbor English.
+    assert invitation["Subject"] == "Ihr Profil beim Japan Desk Matchmaker"
+    assert "wählen Sie hier Ihr Passwort" in mail_body(invitation)
+    assert (
+        invitations["sam@harbor.example"]["Subject"] == "Your profile on the Japan Desk matchmaker"
+    )
     link = link_in(invitation)
     assert "purpose=invite" in link
     client.submit(

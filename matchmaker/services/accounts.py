@@ -30,7 +30,7 @@ from matchmaker.services.errors import (
     InvalidToken,
     WeakPassword,
 )
-from matchmaker.services.mail import public_url, send_template_mail
+from matchmaker.services.mail import mail_language, page_language, public_url, send_template_mail
 from matchmaker.textrules import NOT_IN_NAMES
 
 # A handful of passwords that every credential-stuffing list starts with.
@@ -116,6 +116,46 @@ class Registration:
     locale: str | None = None
 
 
+# Mails about an account go out in its owner's language: the one the account chose, else
+# the page's (the person registering or asking for a reset is on it), else the language
+# of the organisation's profile. Staff invitations are English, like all staff mail.
+ACCOUNT_MAIL_SUBJECTS = {
+    "confirm_email": {
+        "en": "Confirm your email address for the Japan Desk matchmaker",
+        "de": "Bitte bestätigen Sie Ihre E-Mail-Adresse für den Japan Desk Matchmaker",
+        "ja": "【ジャパンデスク・マッチメーカー】メールアドレスのご確認",
+    },
+    "reset_password": {
+        "en": "Reset your Japan Desk matchmaker password",
+        "de": "Neues Passwort für den Japan Desk Matchmaker",
+        "ja": "【ジャパンデスク・マッチメーカー】パスワードの再設定",
+    },
+    "account_exists": {
+        "en": "Your Japan Desk matchmaker account",
+        "de": "Ihr Konto beim Japan Desk Matchmaker",
+        "ja": "【ジャパンデスク・マッチメーカー】アカウントについて",
+    },
+    "claim_profile": {
+        "en": "Your profile on the Japan Desk matchmaker",
+        "de": "Ihr Profil beim Japan Desk Matchmaker",
+        "ja": "【ジャパンデスク・マッチメーカー】貴社プロフィールのご案内",
+    },
+}
+
+
+def send_account_mail(to: str, template: str, lang: str, **context: object) -> None:
+    """One of the account mails above, in `lang` (one of `MAIL_LANGUAGES`)."""
+    subject = ACCOUNT_MAIL_SUBJECTS[template][lang]
+    send_template_mail(to, subject, template, lang=lang, **context)
+
+
+def _account_language(user: User) -> str:
+    organization = user.organization
+    return mail_language(
+        user.locale, page_language(), organization.text_language if organization else None
+    )
+
+
 def register_account(registration: Registration) -> User | None:
     """Create a startup or corporate user with its organisation and privacy consent,
     and mail a confirmation link.
@@ -128,10 +168,10 @@ def register_account(registration: Registration) -> User | None:
     existing = get_user_by_email(email)
     if existing is not None:
         if existing.is_active:
-            send_template_mail(
+            send_account_mail(
                 existing.email,
-                "Your Japan Desk matchmaker account",
                 "account_exists",
+                _account_language(existing),
                 user=existing,
                 login_link=public_url("auth.login"),
                 reset_link=public_url("auth.request_password_reset"),
@@ -175,10 +215,10 @@ def make_confirmation_token(user: User) -> str:
 def send_confirmation_email(user: User) -> None:
     """Mail a signed, expiring link that confirms the user's address."""
     link = public_url("auth.confirm_email", token=make_confirmation_token(user))
-    send_template_mail(
+    send_account_mail(
         user.email,
-        "Confirm your email address for the Japan Desk matchmaker",
         "confirm_email",
+        _account_language(user),
         user=user,
         link=link,
         max_age_hours=current_app.config["EMAIL_CONFIRM_MAX_AGE"] // 3600,
@@ -256,10 +296,10 @@ def request_password_reset(email: str) -> None:
     if user is None or not user.is_active:
         return
     link = public_url("auth.reset_password", token=make_password_token(user))
-    send_template_mail(
+    send_account_mail(
         user.email,
-        "Reset your Japan Desk matchmaker password",
         "reset_password",
+        _account_language(user),
         user=user,
         link=link,
         max_age_hours=current_app.config["PASSWORD_RESET_MAX_AGE"] // 3600,

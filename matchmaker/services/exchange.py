@@ -42,9 +42,10 @@ from matchmaker.services.accounts import (
     hash_password,
     make_password_token,
     normalize_email,
+    send_account_mail,
 )
 from matchmaker.services.errors import DomainError
-from matchmaker.services.mail import public_url, send_template_mail
+from matchmaker.services.mail import mail_language, public_url
 from matchmaker.services.profiles import (
     PROFILE_VOCABULARIES,
     TEXT_LIMITS,
@@ -441,6 +442,7 @@ def run_import(plan: ImportPlan, importer: User, invite: bool) -> ImportResult:
         "updated_at": now,
     }
     profiles = [row.data for row in plan.rows]
+    columns = [profile_column_values(data) for data in profiles]
     invitations: list[_Invitation] = []
     # Bulk statements rather than one ORM object per row: ten thousand rows take seconds
     # instead of minutes, and all of it is still one transaction.
@@ -448,7 +450,7 @@ def run_import(plan: ImportPlan, importer: User, invite: bool) -> ImportResult:
         organization_ids = list(
             db.session.scalars(
                 sa.insert(Organization).returning(Organization.id, sort_by_parameter_order=True),
-                [{**profile_column_values(data), "kind": plan.kind, **review} for data in profiles],
+                [{**values, "kind": plan.kind, **review} for values in columns],
             )
         )
         terms = [
@@ -460,7 +462,10 @@ def run_import(plan: ImportPlan, importer: User, invite: bool) -> ImportResult:
         if terms:
             db.session.execute(sa.insert(OrganizationTerm), terms)
         if invite:
-            invitations = _create_invited_users(plan.kind, organization_ids, profiles, now)
+            languages = [str(values["text_language"]) for values in columns]
+            invitations = _create_invited_users(
+                plan.kind, organization_ids, profiles, languages, now
+            )
         db.session.commit()
     except IntegrityError as exc:
         # Someone registered one of the addresses between plan and import.
@@ -488,11 +493,12 @@ def _create_invited_users(
     kind: OrganizationKind,
     organization_ids: list[int],
     profiles: list[ProfileData],
+    languages: list[str],
     now: datetime,
 ) -> list[_Invitation]:
     pending = [
-        (organization_id, data)
-        for organization_id, data in zip(organization_ids, profiles, strict=True)
+        (organization_id, data, lang)
+        for organization_id, data, lang in zip(organization_ids, profiles, languages, strict=True)
         if data.contact_email
     ]
     if not pending:
@@ -514,13 +520,20 @@ def _create_invited_users(
                     "organization_id": organization_id,
                     "created_at": now,
                 }
-                for organization_id, data in pending
+                for organization_id, data, _lang in pending
             ],
         )
     )
     return [
-        _Invitation(user_id, data.contact_email, data.contact_name.strip(), version, data.name)
-        for (user_id, version), (_, data) in zip(rows, pending, strict=True)
+        _Invitation(
+            user_id,
+            data.contact_email,
+            data.contact_name.strip(),
+            version,
+            data.name,
+            mail_language(lang),
+        )
+        for (user_id, version), (_, data, lang) in zip(rows, pending, strict=True)
     ]
 
 
@@ -533,6 +546,7 @@ class _Invitation:
     full_name: str
     session_version: int
     organization_name: str
+    lang: str  # of the mail: the profile's
 
 
 def send_claim_invitation(user: User | _Invitation) -> None:
@@ -543,10 +557,14 @@ def send_claim_invitation(user: User | _Invitation) -> None:
     organization_name = (
         user.organization_name if isinstance(user, _Invitation) else user.organization.name
     )
-    send_template_mail(
+    if isinstance(user, _Invitation):
+        lang = user.lang
+    else:
+        lang = mail_language(user.locale, user.organization.text_language)
+    send_account_mail(
         user.email,
-        "Your profile on the Japan Desk matchmaker",
         "claim_profile",
+        lang,
         user=user,
         organization_name=organization_name,
         link=link,

@@ -23,12 +23,17 @@ from matchmaker.models import (
 )
 from matchmaker.services.accounts import active_staff_users
 from matchmaker.services.errors import DomainError
-from matchmaker.services.mail import Attachment, OutgoingMail, public_url, send_mail
+from matchmaker.services.mail import (
+    Attachment,
+    OutgoingMail,
+    mail_language,
+    public_url,
+    send_mail,
+)
 from matchmaker.taxonomy import vocabulary
 
 log = logging.getLogger(__name__)
 
-MAIL_LANGUAGES = ("en", "de", "ja")
 ANSWER_SALT = "introduction-answer"
 FEEDBACK_SALT = "introduction-feedback"
 
@@ -205,10 +210,8 @@ def recipients(organization: Organization) -> list[tuple[str, str]]:
         )
         .order_by(User.id)
     )
-    fallback = organization.text_language if organization.text_language in MAIL_LANGUAGES else "en"
-    found = [
-        (user.email, user.locale if user.locale in MAIL_LANGUAGES else fallback) for user in users
-    ]
+    fallback = mail_language(organization.text_language)
+    found = [(user.email, mail_language(user.locale, fallback)) for user in users]
     if not found and organization.contact_email:
         found = [(organization.contact_email, fallback)]
     return found

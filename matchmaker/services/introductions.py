@@ -45,14 +45,13 @@ from matchmaker.models import (
 )
 from matchmaker.services.errors import DomainError
 from matchmaker.services.introduction_mail import (
-    MAIL_LANGUAGES,
     ask_party,
     mail_party,
     mail_staff,
     make_feedback_token,
     reasons_in,
 )
-from matchmaker.services.mail import public_url
+from matchmaker.services.mail import MAIL_LANGUAGES, public_url
 from matchmaker.services.matching import matchable_needs_query, top_matches_per_need
 from matchmaker.services.notifications import notify_party, notify_staff
 from matchmaker.services.shortlists import not_dismissed

@@ -19,10 +19,15 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import current_app, render_template
+from flask import current_app, has_request_context, render_template
+from flask_babel import get_locale
 from jinja2 import TemplateNotFound
 
 log = logging.getLogger(__name__)
+
+# The languages that mails to startups and companies are written in (staff mails are
+# English).
+MAIL_LANGUAGES = ("en", "de", "ja")
 
 
 @dataclass(frozen=True)
@@ -85,11 +90,31 @@ def send_mail(mail: OutgoingMail) -> EmailMessage:
     return message
 
 
-def send_template_mail(to: str, subject: str, template: str, **context: object) -> EmailMessage:
-    """Render `mail/<template>.txt` (and `.html` when it exists) and send it."""
-    text = render_template(f"mail/{template}.txt", **context)
+def mail_language(*preferences: str | None) -> str:
+    """The first of `preferences` (language codes, most wanted first) that mails are
+    written in; English when there is none."""
+    return next((lang for lang in preferences if lang in MAIL_LANGUAGES), "en")
+
+
+def page_language() -> str | None:
+    """The language of the page being answered, outside a request None: a mail that a
+    person's own action sends (registering, asking for a reset) is written in it when the
+    account has no language of its own."""
+    if not has_request_context():
+        return None
+    locale = get_locale()
+    return locale.language if locale is not None else None
+
+
+def send_template_mail(
+    to: str, subject: str, template: str, lang: str | None = None, **context: object
+) -> EmailMessage:
+    """Render `mail/<template>.txt` (`mail/<template>.<lang>.txt` for a mail written in
+    each language; `.html` as well when it exists) and send it."""
+    name = f"mail/{template}.{lang}" if lang else f"mail/{template}"
+    text = render_template(f"{name}.txt", lang=lang, **context)
     try:
-        html = render_template(f"mail/{template}.html", **context)
+        html = render_template(f"{name}.html", lang=lang, **context)
     except TemplateNotFound:
         html = None
     return send_mail(OutgoingMail(to=to, subject=subject, text=text, html=html))
