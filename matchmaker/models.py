@@ -154,6 +154,9 @@ class Organization(db.Model):
         sa.ForeignKey("users.id", ondelete="SET NULL", use_alter=True)
     )
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The public text as staff last approved it: an owner's edits are measured against
+    # it, so that no profile drifts away from what staff saw one small edit at a time.
+    approved_text: Mapped[str | None] = mapped_column(sa.Text)
     # The Japan Desk member who looks after this organisation; new introductions of a
     # corporate go to its account manager.
     account_manager_id: Mapped[int | None] = mapped_column(
@@ -282,6 +285,8 @@ class Need(db.Model):
         enum_column(ProfileStatus), default=ProfileStatus.PENDING, index=True
     )
     review_comment: Mapped[str] = mapped_column(sa.Text, default="")
+    # Title and description as staff last approved them (see Organization.approved_text).
+    approved_text: Mapped[str | None] = mapped_column(sa.Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -25,7 +25,7 @@ from matchmaker.models import (
     User,
 )
 from matchmaker.services import exchange
-from matchmaker.services.profiles import ProfileData
+from matchmaker.services.profiles import ProfileData, public_text
 from tests.conftest import get_user, link_in, mail_body
 
 NEW_PASSWORD = "a fresh claim passphrase"
@@ -145,6 +145,8 @@ def test_good_file_imports_approved_profiles_and_invites_contacts(app, client, s
     assert rheinwerk.contact_email == "lena@rheinwerk.example"
     assert rheinwerk.text_language == "de"  # detected from the German description
     assert harbor.text_language == "en"
+    # Approved as imported: later edits are measured against this text.
+    assert rheinwerk.approved_text == public_text(rheinwerk)
 
     lena = get_user(app, "lena@rheinwerk.example")
     assert lena.role is Role.STARTUP

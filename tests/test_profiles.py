@@ -7,6 +7,7 @@ import pytest
 from PIL import Image
 
 from matchmaker.models import NeedStatus, ProfileStatus, Role, TimeHorizon
+from matchmaker.services.profiles import is_substantial_change
 from tests.conftest import PASSWORD
 from tests.factories import STARTUP_PROFILE, add_need, give_profile, need_state, org_state
 
@@ -248,6 +249,64 @@ def test_staff_approve_then_substantial_edit_needs_review_again(app, client, sta
     assert org_state(app, organization_id)["status"] is ProfileStatus.PENDING
 
 
+def drift(start: str, end: str) -> list[str]:
+    """Texts from `start` to `end`, a word at a time: each a small edit of the one before."""
+    old, new = start.split(), end.split()
+    steps = [" ".join(new[:count] + old[count:]) for count in range(1, max(len(old), len(new)))]
+    return [*steps, end]
+
+
+def test_many_small_edits_add_up_and_go_back_to_staff(app, client, startup, staff_client):
+    client.submit("/profile/edit", STARTUP_PROFILE)
+    organization_id = org_id(app, startup)
+    review(staff_client, organization_id, "approve")
+    rewrite = "We now sell crypto trading bots and signals to retail investors in many countries."
+    texts = drift(STARTUP_PROFILE["description"], rewrite)
+    before, caught = STARTUP_PROFILE["description"], None
+    for index, text in enumerate(texts):
+        # Each save alone is a small edit ...
+        assert not is_substantial_change(before, text)
+        client.submit("/profile/edit", {**STARTUP_PROFILE, "description": text})
+        if org_state(app, organization_id)["status"] is ProfileStatus.PENDING:
+            caught = index
+            break
+        before = text
+    # ... but together they are a rewrite of what staff approved, caught well before its end.
+    assert caught is not None, "the profile was rewritten a word at a time and stayed approved"
+    assert caught < len(texts) - 1
+
+    # Once staff approve the new text, small edits are measured against that one.
+    review(staff_client, organization_id, "approve")
+    client.submit("/profile/edit", {**STARTUP_PROFILE, "description": text + " Since 2021."})
+    assert org_state(app, organization_id)["status"] is ProfileStatus.APPROVED
+
+
+def test_many_small_edits_of_a_need_add_up_and_go_back_to_staff(
+    app, client, corporate, staff_client
+):
+    start = "Sensors for presses in our plants, to see failures coming."
+    give_profile(app, corporate)
+    need_id = add_need(app, corporate, status=ProfileStatus.PENDING, description=start)
+    staff_client.submit(f"/staff/needs/{need_id}/review", {f"need{need_id}-action": "approve"})
+    assert need_state(app, need_id)["review_status"] is ProfileStatus.APPROVED
+    texts = drift(start, "Marketing leads and social media advertising for our consumer brands.")
+    before, caught = start, None
+    for index, text in enumerate(texts):
+        assert not is_substantial_change(
+            f"Predictive maintenance\n{before}", f"Predictive maintenance\n{text}"
+        )
+        client.submit(
+            f"/corporate/needs/{need_id}/edit",
+            {"title": "Predictive maintenance", "description": text, "time_horizon": "soon"},
+        )
+        if need_state(app, need_id)["review_status"] is ProfileStatus.PENDING:
+            caught = index
+            break
+        before = text
+    assert caught is not None, "the need was rewritten a word at a time and stayed approved"
+    assert caught < len(texts) - 1
+
+
 def test_staff_send_back_with_comment_which_owner_sees(app, client, startup, staff_client):
     client.submit("/profile/edit", STARTUP_PROFILE)
     organization_id = org_id(app, startup)
@@ -374,13 +433,14 @@ def test_data_download_contains_account_and_profile(client, startup):
     assert data["organization"]["industries"] == ["automotive", "energy"]
 
 
-def test_delete_account_removes_personal_data_and_login(app, client, startup):
+def test_delete_account_removes_personal_data_and_login(app, client, startup, staff_client):
     client.submit("/profile/edit", STARTUP_PROFILE)
     organization_id = org_id(app, startup)
+    review(staff_client, organization_id, "approve")  # keeps a copy of the approved text
 
     wrong = client.submit("/profile/delete", {"password": "not mine!!", "understood": "y"})
     assert "password is not correct" in wrong.get_data(as_text=True)
-    assert org_state(app, organization_id)["status"] is ProfileStatus.PENDING
+    assert org_state(app, organization_id)["status"] is ProfileStatus.APPROVED
 
     response = client.submit("/profile/delete", {"password": PASSWORD, "understood": "y"})
     assert response.status_code == 302
@@ -397,6 +457,7 @@ def test_delete_account_removes_personal_data_and_login(app, client, startup):
         user = db.session.get(User, startup)
         assert user.email.endswith("@deleted.invalid")
         assert not user.is_active
+        assert user.organization.approved_text is None
 
 
 def test_corporate_logo_is_shown_to_startups_only_when_its_name_is_public(

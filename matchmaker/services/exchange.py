@@ -53,6 +53,7 @@ from matchmaker.services.profiles import (
     ProfileData,
     ProfileInvalid,
     profile_column_values,
+    public_text,
     validate_profile,
 )
 from matchmaker.taxonomy import vocabulary
@@ -450,7 +451,10 @@ def run_import(plan: ImportPlan, importer: User, invite: bool) -> ImportResult:
         organization_ids = list(
             db.session.scalars(
                 sa.insert(Organization).returning(Organization.id, sort_by_parameter_order=True),
-                [{**values, "kind": plan.kind, **review} for values in columns],
+                [
+                    {**values, "kind": plan.kind, "approved_text": public_text(values), **review}
+                    for values in columns
+                ],
             )
         )
         terms = [

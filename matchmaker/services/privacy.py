@@ -149,6 +149,7 @@ def _anonymise_organization(organization: Organization) -> None:
     organization.logo = None
     organization.logo_mime = None
     organization.status = ProfileStatus.DELETED
+    organization.approved_text = None
     organization.accepts_proposals = False
     organization.is_name_public = False
     organization.updated_at = utcnow()
@@ -156,4 +157,5 @@ def _anonymise_organization(organization: Organization) -> None:
     for need in organization.needs:
         need.title = f"Deleted need {need.id}"
         need.description = ""
+        need.approved_text = None
         need.status = NeedStatus.CLOSED

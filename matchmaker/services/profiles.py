@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from urllib.parse import urlsplit
@@ -173,12 +174,22 @@ def _is_web_url(value: str) -> bool:
     return parts.scheme in {"http", "https"} and "." in parts.netloc and " " not in value
 
 
-def public_text(organization: Organization | ProfileData) -> str:
+PUBLIC_TEXT_FIELDS = ("name", "website", "description", "offers", "seeks")
+
+
+def public_text(organization: Organization | ProfileData | Mapping[str, object]) -> str:
+    """What staff review of a profile (or of a profile's column values), as one text."""
+    if isinstance(organization, Mapping):
+        values = [organization.get(name) for name in PUBLIC_TEXT_FIELDS]
+    else:
+        values = [getattr(organization, name) for name in PUBLIC_TEXT_FIELDS]
     # A new organisation not flushed yet has None where the column defaults will put "".
-    return "\n".join(
-        getattr(organization, name) or ""
-        for name in ("name", "website", "description", "offers", "seeks")
-    )
+    return "\n".join(str(value or "") for value in values)
+
+
+def need_text(need: Need) -> str:
+    """What staff review of a need, as one text."""
+    return f"{need.title}\n{need.description}"
 
 
 def is_substantial_change(before: str, after: str) -> bool:
@@ -211,8 +222,10 @@ def profile_column_values(data: ProfileData) -> dict[str, object]:
 def update_profile(organization: Organization, data: ProfileData) -> None:
     """Save an owner's (or an import's) profile and move it through the validation gate.
 
-    A first save submits the profile to staff; after approval, only a substantial change
-    of the public text (or of the name) sends it back for review.
+    A first save submits the profile to staff; after approval, a new name or web address,
+    or a text that differs substantially from the one staff approved, sends it back for
+    review (measured against the approved text, not the last save: many small edits add
+    up).
     """
     validate_profile(organization.kind, data)
     before_text, before_name = public_text(organization), organization.name
@@ -233,7 +246,9 @@ def update_profile(organization: Organization, data: ProfileData) -> None:
             # reviewed; texts when the edit is more than a small one.
             before_name != organization.name
             or before_website != organization.website
-            or is_substantial_change(before_text, public_text(organization))
+            or is_substantial_change(
+                organization.approved_text or before_text, public_text(organization)
+            )
         )
     ):
         organization.status = ProfileStatus.PENDING
@@ -291,6 +306,8 @@ def _review(
     organization: Organization, reviewer: User, status: ProfileStatus, comment: str
 ) -> None:
     organization.status = status
+    if status is ProfileStatus.APPROVED:
+        organization.approved_text = public_text(organization)
     organization.review_comment = comment.strip()
     organization.reviewed_at = utcnow()
     organization.reviewed_by_id = reviewer.id
@@ -329,7 +346,7 @@ def save_need(organization: Organization, data: NeedData, need: Need | None = No
         db.session.add(need)
         before = None
     else:
-        before = f"{need.title}\n{need.description}"
+        before = need.approved_text or need_text(need)
     need.title = data.title.strip()
     need.description = data.description.strip()
     need.text_language = data.text_language or detect_language(f"{need.title}\n{need.description}")
@@ -344,7 +361,7 @@ def save_need(organization: Organization, data: NeedData, need: Need | None = No
         need.review_status is ProfileStatus.CHANGES_REQUESTED
         or (
             need.review_status is ProfileStatus.APPROVED
-            and is_substantial_change(before, f"{need.title}\n{need.description}")
+            and is_substantial_change(before, need_text(need))
         )
     ):
         need.review_status = ProfileStatus.PENDING
@@ -370,6 +387,8 @@ def review_need(need: Need, reviewer: User, status: ProfileStatus, comment: str 
     if need.organization.status in (ProfileStatus.SUSPENDED, ProfileStatus.DELETED):
         raise ReviewRefused(str(_l("The company's profile is suspended or deleted.")))
     need.review_status = status
+    if status is ProfileStatus.APPROVED:
+        need.approved_text = need_text(need)
     need.review_comment = comment.strip()
     db.session.commit()
     refresh_need_matches(need)
