@@ -156,7 +156,7 @@ class Organization(db.Model):
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The public text as staff last approved it: an owner's edits are measured against
     # it, so that no profile drifts away from what staff saw one small edit at a time.
-    approved_text: Mapped[str | None] = mapped_column(sa.Text)
+    approved_text: Mapped[str | None] = mapped_column(sa.Text, deferred=True)
     # The Japan Desk member who looks after this organisation; new introductions of a
     # corporate go to its account manager.
     account_manager_id: Mapped[int | None] = mapped_column(
@@ -286,7 +286,7 @@ class Need(db.Model):
     )
     review_comment: Mapped[str] = mapped_column(sa.Text, default="")
     # Title and description as staff last approved them (see Organization.approved_text).
-    approved_text: Mapped[str | None] = mapped_column(sa.Text)
+    approved_text: Mapped[str | None] = mapped_column(sa.Text, deferred=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -10,7 +10,7 @@ from matchmaker.extensions import db
 from matchmaker.models import Role, User
 from matchmaker.services.accounts import ACCOUNT_MAIL_SUBJECTS
 from matchmaker.services.mail import MAIL_LANGUAGES
-from tests.conftest import PASSWORD, link_in, mail_body
+from tests.conftest import PASSWORD, get_user, link_in, mail_body
 from tests.test_registration import FORM
 
 # A sentence of each mail in each language, to tell which one was sent.
@@ -46,23 +46,30 @@ def written_in(message, template: str) -> str:
     return found[0]
 
 
-def set_locale(app, email: str, locale: str | None) -> None:
+def set_locale(app, email: str, locale: str | None, profile: str | None = None) -> None:
+    """The account's language, and the language of its profile's texts."""
     with app.app_context():
         user = db.session.scalar(sa.select(User).where(User.email == email))
         user.locale = locale
+        if profile:
+            user.organization.text_language = profile
         db.session.commit()
 
 
 @pytest.mark.parametrize(
     ("header", "lang"), [("ja,en;q=0.5", "ja"), ("de-DE,de;q=0.9", "de"), ("fr", "en")]
 )
-def test_the_confirmation_is_in_the_language_of_the_registration_page(client, outbox, header, lang):
+def test_the_confirmation_is_in_the_language_of_the_registration_page(
+    app, client, outbox, header, lang
+):
     client.submit("/auth/register", FORM, headers={"Accept-Language": header})
 
     [message] = outbox()
     assert written_in(message, "confirm_email") == lang
     assert "/auth/confirm/" in link_in(message)
     assert "VoltCell GmbH" in mail_body(message)
+    # The language registered in is the account's (none for a language the app lacks).
+    assert get_user(app, "lena@voltcell.example").locale == (None if lang == "en" else lang)
 
 
 def test_the_language_chosen_on_the_page_is_the_accounts_and_its_mails(client, outbox):
@@ -90,16 +97,34 @@ def test_the_owner_of_an_existing_account_is_told_in_the_accounts_language(
     assert written_in(notice, "account_exists") == "ja"
 
 
-@pytest.mark.parametrize(("locale", "header", "lang"), [("de", "en", "de"), (None, "ja", "ja")])
-def test_a_reset_link_is_in_the_accounts_language_else_the_pages(
+def test_without_a_language_of_its_own_an_account_is_told_in_its_profiles(
+    app, client, make_user, outbox
+):
+    # An imported contact has no language yet; the stranger's page does not choose it.
+    make_user(Role.CORPORATE, email="kenji@kansai.example")
+    set_locale(app, "kenji@kansai.example", None, profile="de")
+
+    client.submit(
+        "/auth/register",
+        {**FORM, "email": "kenji@kansai.example"},
+        headers={"Accept-Language": "ja"},
+    )
+
+    assert written_in(outbox()[0], "account_exists") == "de"
+
+
+@pytest.mark.parametrize(
+    ("locale", "header", "lang"),
+    [("de", "en", "de"), (None, "ja", "ja"), (None, "fr", "de"), (None, None, "de")],
+)
+def test_a_reset_link_is_in_the_accounts_language_else_the_pages_else_the_profiles(
     app, client, make_user, outbox, locale, header, lang
 ):
     make_user(Role.STARTUP, email="lena@voltcell.example")
-    set_locale(app, "lena@voltcell.example", locale)
+    set_locale(app, "lena@voltcell.example", locale, profile="de")
 
-    client.submit(
-        "/auth/reset", {"email": "lena@voltcell.example"}, headers={"Accept-Language": header}
-    )
+    headers = {"Accept-Language": header} if header else {}
+    client.submit("/auth/reset", {"email": "lena@voltcell.example"}, headers=headers)
 
     [message] = outbox()
     assert written_in(message, "reset_password") == lang

@@ -146,7 +146,8 @@ def test_good_file_imports_approved_profiles_and_invites_contacts(app, client, s
     assert rheinwerk.text_language == "de"  # detected from the German description
     assert harbor.text_language == "en"
     # Approved as imported: later edits are measured against this text.
-    assert rheinwerk.approved_text == public_text(rheinwerk)
+    with app.app_context():
+        assert db.session.get(Organization, rheinwerk.id).approved_text == public_text(rheinwerk)
 
     lena = get_user(app, "lena@rheinwerk.example")
     assert lena.role is Role.STARTUP
@@ -366,6 +367,21 @@ def test_form_refuses_missing_or_wrong_files_without_error_pages(app, client, st
     assert nul.status_code == 200
     assert error_rows(nul.get_data(as_text=True)) == [
         ("2", "name", "This cell contains a control character (such as NUL).")
+    ]
+    assert organizations(app) == []
+
+    # A name or a contact is one line, as in the forms; a description may have several.
+    # (U+0085 is a line break too, and no one sees it: a control character.)
+    rows = startup_rows()
+    rows[0]["name"] = "Rheinwerk\nAnalytics"
+    rows[0]["contact_name"] = "Lena\u2028Vogel"
+    rows[1]["city"] = "Rotter\x85dam"
+    rows[1]["description"] = "Two lines.\nThe second line."
+    broken = upload(client, csv_bytes(rows)).get_data(as_text=True)
+    assert error_rows(broken) == [
+        ("2", "name", "Write this on one line."),
+        ("2", "contact_name", "Write this on one line."),
+        ("3", "city", "This cell contains a control character (such as NUL)."),
     ]
     assert organizations(app) == []
 

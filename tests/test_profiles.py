@@ -460,6 +460,27 @@ def test_delete_account_removes_personal_data_and_login(app, client, startup, st
         assert user.organization.approved_text is None
 
 
+def test_deleting_a_company_clears_its_needs_approved_texts(app, client, corporate, staff_client):
+    give_profile(app, corporate)
+    need_id = add_need(app, corporate, status=ProfileStatus.PENDING)
+    staff_client.submit(f"/staff/needs/{need_id}/review", {f"need{need_id}-action": "approve"})
+    with app.app_context():
+        from matchmaker.extensions import db
+        from matchmaker.models import Need
+
+        assert (
+            db.session.get(Need, need_id).approved_text
+            == "Predictive maintenance\nSensors for presses."
+        )
+
+    client.submit("/profile/delete", {"password": PASSWORD, "understood": "y"})
+
+    with app.app_context():
+        need = db.session.get(Need, need_id)
+        assert need.approved_text is None
+        assert "Predictive" not in need.title
+
+
 def test_corporate_logo_is_shown_to_startups_only_when_its_name_is_public(
     app, client, corporate, make_user
 ):

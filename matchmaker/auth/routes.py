@@ -10,7 +10,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from flask_babel import gettext as _
@@ -34,6 +33,7 @@ from matchmaker.services.errors import (
     EmailAlreadyRegistered,
     InvalidToken,
 )
+from matchmaker.services.mail import page_language
 
 bp = Blueprint("auth", __name__)
 
@@ -89,7 +89,8 @@ def register():
             full_name=form.full_name.data,
             organization_name=form.organization_name.data,
             kind=OrganizationKind(form.kind.data),
-            locale=session.get("locale"),
+            # The language registered in (chosen, or the browser's): the account's.
+            locale=page_language(),
         )
         try:
             accounts.register_account(registration)

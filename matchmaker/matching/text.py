@@ -42,23 +42,43 @@ _GERMAN_STOP_WORDS = frozenset([
     "zur", "zwischen", "suchen", "wollen", "möchten", "bieten"
 ])
 # Words that mark a Latin-script text as German, and words that mark it as English: a text
-# is German when it has more of the first than of the second. Counted, not looked up once,
-# so that short German lists full of English loanwords count too ("Gaming, Virtual und
-# Augmented Reality, Musik- und Videotechnologie"), as do titles without a verb ("Tochter
-# eines japanischen Telekommunikationsanbieters"). Words of both languages ("in", "an",
-# "so", "was", "will", "also") mark neither.
+# is German when it has more of the first than of the second (a tie too, when it holds
+# one of the plain German words). Counted, so that short German lists full of English
+# loanwords count ("Gaming, Virtual und Augmented Reality, Musik- und Videotechnologie"),
+# as do titles without a verb ("Tochter eines japanischen Telekommunikationsanbieters").
+# Words of both languages ("in", "an", "so", "was", "will", "also") mark neither.
 _GERMAN_MARKERS = frozenset([
-    "und", "der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "einer",
-    "eines", "für", "mit", "wir", "unsere", "unser", "unseren", "unserer", "unserem", "nicht",
-    "ist", "sind", "sowie", "zur", "zum", "bei", "beim", "von", "vom", "auf", "oder", "wird",
-    "werden", "auch", "sich", "über", "durch", "wie", "aus", "nach", "im", "zu", "ihre",
-    "ihren", "ihrer",
+    "und", "ein", "eine", "einen", "einem", "einer", "eines", "für", "wir", "unsere", "unser",
+    "unseren", "unserer", "unserem", "nicht", "ist", "sind", "sowie", "zur", "zum", "bei",
+    "beim", "vom", "auf", "oder", "wird", "werden", "auch", "sich", "über", "durch", "wie",
+    "nach", "ihre", "ihren", "ihrer", "denn", "statt", "doch", "noch", "nur", "schon", "sehr",
+    "dass", "wenn", "weil", "kann", "können", "muss", "haben", "wurde", "wurden", "unter",
+    "zwischen", "ohne", "gegen", "jetzt", "heute", "mehr", "keine", "kein", "sie", "uns",
+    "ihr", "sein", "seine", "seinen", "dieser", "diese", "dieses", "diesen", "jede", "jeden",
+    "jeder", "alle", "sowohl", "bereits", "damit", "dabei", "dafür", "hier",
 ])
-_ENGLISH_MARKERS = frozenset([
+# German words that English texts hold as well, as words, names or acronyms ("die
+# casting", MIT, "Den Haag", "von der Leyen", IM): they count beside a plain German word
+# or a word with an umlaut, and two different ones in a text without English markers
+# ("Enzyme, die … in der Industriereinigung").
+_GERMAN_LOOKALIKE_MARKERS = frozenset(
+    ["der", "die", "das", "des", "dem", "den", "mit", "von", "im", "zu", "aus"]
+)
+_ENGLISH_MARKERS = (
     "the", "and", "of", "for", "with", "we", "our", "to", "is", "are", "that", "which", "by",
     "from", "on", "at", "its", "their", "this", "these", "into", "a", "who",
-])
+)
 # fmt: on
+# English markers count as words of their own: not inside a hyphenated loan ("Go-to-Market",
+# "Point-of-Care-Diagnostik") nor in the English set phrases German business texts use.
+_ENGLISH_MARKER = re.compile(rf"(?<![\w-])(?:{'|'.join(_ENGLISH_MARKERS)})(?![\w-])")
+_ENGLISH_LOAN_PHRASES = re.compile(
+    r"\b(?:state of the art|proofs? of concept|(?:software|platform|infrastructure|banking)"
+    r" as a service|(?:go|time) to market|point of (?:care|sale)|internet of things"
+    r"|business to (?:business|consumer)|direct to consumer|end to end|out of the box"
+    r"|plug and play|research and development|mergers and acquisitions)\b"
+)
+_UMLAUT = re.compile("[äöüß]")
 STOP_WORDS = ENGLISH_STOP_WORDS | _GERMAN_STOP_WORDS
 
 
@@ -73,8 +93,16 @@ def _language(lowered: str, cjk_runs: list[str], words: list[str]) -> str:
     cjk = sum(map(len, cjk_runs)) if cjk_runs else 0
     if cjk and cjk * 4 >= len(lowered.replace(" ", "")):
         return "ja"
-    german = sum(map(_GERMAN_MARKERS.__contains__, words))
-    if german and german > sum(map(_ENGLISH_MARKERS.__contains__, words)):
+    plain = sum(map(_GERMAN_MARKERS.__contains__, words))
+    lookalikes = [word for word in words if word in _GERMAN_LOOKALIKE_MARKERS]
+    surely = plain or _UMLAUT.search(lowered)
+    if not surely and len(set(lookalikes)) < 2:
+        return "en"
+    english = len(_ENGLISH_MARKER.findall(_ENGLISH_LOAN_PHRASES.sub(" ", lowered)))
+    if not surely and english:
+        return "en"
+    german = plain + len(lookalikes)
+    if german > english or (german == english and plain):
         return "de"
     return "en"
 

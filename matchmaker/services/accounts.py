@@ -116,9 +116,8 @@ class Registration:
     locale: str | None = None
 
 
-# Mails about an account go out in its owner's language: the one the account chose, else
-# the page's (the person registering or asking for a reset is on it), else the language
-# of the organisation's profile. Staff invitations are English, like all staff mail.
+# Mails about an account go out in its owner's language (`_account_language`). Staff
+# invitations are English, like the mails about introductions that go to staff.
 ACCOUNT_MAIL_SUBJECTS = {
     "confirm_email": {
         "en": "Confirm your email address for the Japan Desk matchmaker",
@@ -149,11 +148,13 @@ def send_account_mail(to: str, template: str, lang: str, **context: object) -> N
     send_template_mail(to, subject, template, lang=lang, **context)
 
 
-def _account_language(user: User) -> str:
-    organization = user.organization
-    return mail_language(
-        user.locale, page_language(), organization.text_language if organization else None
-    )
+def _account_language(user: User, *, asked_by_owner: bool = True) -> str:
+    """The account's language, else the page's, else its profile's; the page's last when
+    whoever is on it need not be the owner (a registration under a known address)."""
+    profile = user.organization.text_language if user.organization else None
+    if asked_by_owner:
+        return mail_language(user.locale, page_language(), profile)
+    return mail_language(user.locale, profile, page_language())
 
 
 def register_account(registration: Registration) -> User | None:
@@ -171,7 +172,7 @@ def register_account(registration: Registration) -> User | None:
             send_account_mail(
                 existing.email,
                 "account_exists",
-                _account_language(existing),
+                _account_language(existing, asked_by_owner=False),
                 user=existing,
                 login_link=public_url("auth.login"),
                 reset_link=public_url("auth.request_password_reset"),

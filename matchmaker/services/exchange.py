@@ -57,7 +57,7 @@ from matchmaker.services.profiles import (
     validate_profile,
 )
 from matchmaker.taxonomy import vocabulary
-from matchmaker.textrules import CONTROL_CHARACTER
+from matchmaker.textrules import CONTROL_CHARACTER, LINE_BREAK
 
 COLUMNS: tuple[str, ...] = (
     "name",
@@ -87,6 +87,7 @@ COLUMNS: tuple[str, ...] = (
 """The CSV header, in export order; an import may give any subset that includes `name`."""
 
 REQUIRED_COLUMNS = ("name",)
+MULTI_LINE_COLUMNS = ("description", "offers", "seeks")
 INTEGER_COLUMNS = ("founded_year", "team_size")
 TERM_SEPARATOR = ";"
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
@@ -277,6 +278,10 @@ def _row_values(
             message = _l("This cell contains a control character (such as NUL).")
             errors.append(RowError(number, name, str(message)))
             cell = CONTROL_CHARACTER.sub("", cell)
+        elif name not in MULTI_LINE_COLUMNS and LINE_BREAK.search(cell.strip()):
+            # A name, an address, a list is one line, as in the forms (it goes into mail
+            # subjects and headers).
+            errors.append(RowError(number, name, str(_l("Write this on one line."))))
         values[name] = _undo_formula_guard(cell.strip())
     return values, errors
 

@@ -19,8 +19,7 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import current_app, has_request_context, render_template
-from flask_babel import get_locale
+from flask import current_app, has_request_context, render_template, request, session
 from jinja2 import TemplateNotFound
 
 log = logging.getLogger(__name__)
@@ -97,13 +96,16 @@ def mail_language(*preferences: str | None) -> str:
 
 
 def page_language() -> str | None:
-    """The language of the page being answered, outside a request None: a mail that a
-    person's own action sends (registering, asking for a reset) is written in it when the
-    account has no language of its own."""
+    """The language that the person on the page chose (with the language switch, or in
+    the browser's settings); None when neither names one the app speaks, or outside a
+    request. A mail that a person's own action sends (registering, asking for a reset) is
+    written in it when the account has no language of its own."""
     if not has_request_context():
         return None
-    locale = get_locale()
-    return locale.language if locale is not None else None
+    languages = list(current_app.config["LANGUAGES"])
+    if session.get("locale") in languages:
+        return session["locale"]
+    return request.accept_languages.best_match(languages)
 
 
 def send_template_mail(

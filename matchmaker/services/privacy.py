@@ -76,6 +76,8 @@ def _organization_data(organization: Organization) -> dict[str, Any]:
         "kind": organization.kind.value,
         "status": organization.status.value,
         "review_comment": organization.review_comment,
+        # What staff last approved, which may hold text removed since.
+        "approved_text": organization.approved_text,
         "country": organization.country,
         "text_language": organization.text_language,
         "founded_year": organization.founded_year,
@@ -99,6 +101,7 @@ def _organization_data(organization: Organization) -> dict[str, Any]:
             "time_horizon": need.time_horizon.value,
             "status": need.status.value,
             "review_status": need.review_status.value,
+            "approved_text": need.approved_text,
             "technologies": need.term_ids("technologies"),
             "partnership_types": need.term_ids("partnership_types"),
             "created_at": _iso(need.created_at),

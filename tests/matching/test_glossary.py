@@ -103,13 +103,31 @@ def test_short_german_lists_and_titles_are_german():
         "Bautechnologie, Proptech, modularer Wohnungsbau und Smart-Building-Produkte.",
         "Europazentrale eines japanischen Pharmaunternehmens (Onkologie).",
         "Luft- und Raumfahrt",
+        # English loans and set phrases do not outweigh the German words around them.
+        "Proof of Concept für KI-gestützte Qualitätskontrolle",
+        "State of the Art Sensorik für Fahrzeuge",
+        "Software as a Service für Kanzleien",
+        "Point-of-Care-Diagnostik für Hausarztpraxen",
+        "Time-to-Market verkürzen mit digitalen Zwillingen",
+        "Digital Twin of the Factory für den Mittelstand",
+        # Only words that English texts have too, but two of them and nothing English.
+        "Enzyme, die aggressive Chemikalien in der Industriereinigung ersetzen",
+        "Die Einrichtung dauert Tage statt Monate, denn das System lernt das Lager kennen.",
     ):
         assert detect_language(text) == "de", text
-    # German words in an English text do not make it German.
+    # German words, names and acronyms in an English text do not make it German.
     for text in (
         "Müller und Söhne builds die casting tools for the makers of car parts.",
         "A spin-off of MIT that works with the Fraunhofer Institut für Lasertechnik.",
         "Die casting, stamping and machining",
+        "Stamping die design software",
+        "MIT spin-off building solid-state batteries",
+        "DEM data platform",
+        "Injection molding (IM) quality inspection",
+        "Den Haag office; smart port software",
+        "Zu Technologies: payments in Nigeria",
+        "Ursula von der Leyen visited our booth",
+        "Dr. Müller visited the Düsseldorf office",
     ):
         assert detect_language(text) == "en", text
     # The German terms of such a list are found: music and video technology.
@@ -126,6 +144,7 @@ def test_everyday_words_of_each_language_name_their_concepts():
     for text, concept in (
         # A law firm's or tax adviser's clients are its "Mandanten".
         ("Wir helfen unseren Mandanten bei der Digitalisierung.", "customers"),
+        ("Massenspektrometrie- und Sequenzierdaten auswerten", "genomics"),
         ("Wir suchen Telesprechstunden mit Hausärzten.", "telemedicine"),
         ("Wir betreiben reine Lieferküchen in der Innenstadt.", "delivery"),
         ("We run ghost kitchens for restaurant brands.", "delivery"),
@@ -137,6 +156,13 @@ def test_everyday_words_of_each_language_name_their_concepts():
         ("代替タンパク質と垂直農法", "vertical_farming"),
     ):
         assert concept in analyze(text).concepts, text
+    # Multi-tenant software is no client, and sequencing production orders no genomics.
+    for text, concept in (
+        ("Eine mandantenfähige SaaS-Plattform für Energieversorger.", "customers"),
+        ("Die Mandantenverwaltung unserer Cloud-Software ist einfach.", "customers"),
+        ("Wir sequenzieren Produktionsaufträge für die Fertigung.", "genomics"),
+    ):
+        assert concept not in analyze(text).concepts, text
 
 
 def test_german_compounds_name_every_known_part_but_not_words_made_with_prefixes():
