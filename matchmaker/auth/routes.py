@@ -10,6 +10,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_babel import gettext as _
@@ -33,7 +34,6 @@ from matchmaker.services.errors import (
     EmailAlreadyRegistered,
     InvalidToken,
 )
-from matchmaker.services.mail import page_language
 
 bp = Blueprint("auth", __name__)
 
@@ -89,8 +89,10 @@ def register():
             full_name=form.full_name.data,
             organization_name=form.organization_name.data,
             kind=OrganizationKind(form.kind.data),
-            # The language registered in (chosen, or the browser's): the account's.
-            locale=page_language(),
+            # Only a language chosen with the switch becomes the account's: a browser's
+            # would override the profile's language in introduction mails and a choice
+            # made on another device.
+            locale=session.get("locale"),
         )
         try:
             accounts.register_account(registration)

@@ -60,10 +60,18 @@ _GERMAN_MARKERS = frozenset([
 # German words that English texts hold as well, as words, names or acronyms ("die
 # casting", MIT, "Den Haag", "von der Leyen", IM): they count beside a plain German word
 # or a word with an umlaut, and two different ones in a text without English markers
-# ("Enzyme, die … in der Industriereinigung").
+# ("Enzyme, die … in der Industriereinigung"). Some are plain German where a text writes
+# them in lower case ("Digitalisierung im Mittelstand", "Drohnen mit Machine Learning"),
+# and so is an article after a preposition ("Blockchain in der Logistik"; not "in die",
+# which English "die casting" has).
 _GERMAN_LOOKALIKE_MARKERS = frozenset(
     ["der", "die", "das", "des", "dem", "den", "mit", "von", "im", "zu", "aus"]
 )
+_GERMAN_IN_LOWER_CASE = frozenset(["im", "mit", "aus", "das", "dem", "des"])
+_GERMAN_PREPOSITIONS = frozenset(
+    ["in", "auf", "für", "mit", "bei", "aus", "nach", "über", "unter", "durch", "vor"]
+)
+_GERMAN_ARTICLES = frozenset(["der", "den", "dem", "das", "des"])
 _ENGLISH_MARKERS = (
     "the", "and", "of", "for", "with", "we", "our", "to", "is", "are", "that", "which", "by",
     "from", "on", "at", "its", "their", "this", "these", "into", "a", "who",
@@ -86,15 +94,24 @@ def detect_language(text: str) -> str:
     """Guess whether `text` is English, German or Japanese ("en", "de", "ja")."""
     lowered = text.lower()
     runs = _CJK_RUN.findall(lowered)
-    return _language(lowered, runs, _WORD.findall(_CJK_RUN.sub(" ", lowered)))
+    return _language(lowered, runs, _WORD.findall(_CJK_RUN.sub(" ", lowered)), text)
 
 
-def _language(lowered: str, cjk_runs: list[str], words: list[str]) -> str:
+def _language(lowered: str, cjk_runs: list[str], words: list[str], text: str) -> str:
+    """The language of `text` (`lowered` is it in lower case, `words` its Latin words)."""
     cjk = sum(map(len, cjk_runs)) if cjk_runs else 0
     if cjk and cjk * 4 >= len(lowered.replace(" ", "")):
         return "ja"
     plain = sum(map(_GERMAN_MARKERS.__contains__, words))
     lookalikes = [word for word in words if word in _GERMAN_LOOKALIKE_MARKERS]
+    if lookalikes:  # as the text writes them: "im" is German, "IM" an acronym
+        cased = _WORD.findall(_CJK_RUN.sub(" ", text))
+        plain += sum(map(_GERMAN_IN_LOWER_CASE.__contains__, cased))
+        plain += sum(
+            1
+            for word, after in pairwise(cased)
+            if word in _GERMAN_PREPOSITIONS and after in _GERMAN_ARTICLES
+        )
     surely = plain or _UMLAUT.search(lowered)
     if not surely and len(set(lookalikes)) < 2:
         return "en"
@@ -102,7 +119,9 @@ def _language(lowered: str, cjk_runs: list[str], words: list[str]) -> str:
     if not surely and english:
         return "en"
     german = plain + len(lookalikes)
-    if german > english or (german == english and plain):
+    # A tie is German when two of its words are plainly German ("Digital Twin of the
+    # Factory für den Mittelstand"), not for one name ("Supplier to Mercedes-Benz und BMW").
+    if german > english or (german == english and plain >= 2):
         return "de"
     return "en"
 
@@ -511,7 +530,7 @@ class Analyzer:
         for text in texts:
             lowered = text.lower()
             runs, latin = _runs_and_words(lowered)
-            content = self._content["de" if _language(lowered, runs, latin) == "de" else "en"]
+            content = self._content["de" if _language(lowered, runs, latin, text) == "de" else "en"]
             for word in dict.fromkeys(latin):
                 if stemmed := content[word]:
                     _keep_shortest(written, word, stemmed)
@@ -529,7 +548,7 @@ class Analyzer:
             return Analysis("en", [], [], [])
         lowered = text.lower()
         runs, latin = _runs_and_words(lowered)
-        lang = _language(lowered, runs, latin)
+        lang = _language(lowered, runs, latin, text)
         key = "de" if lang == "de" else "en"
         stems = list(map(self._stems[key].__getitem__, latin))
         words = list(filter(None, map(self._content[key].__getitem__, latin)))

@@ -149,9 +149,14 @@ def send_account_mail(to: str, template: str, lang: str, **context: object) -> N
 
 
 def _account_language(user: User, *, asked_by_owner: bool = True) -> str:
-    """The account's language, else the page's, else its profile's; the page's last when
-    whoever is on it need not be the owner (a registration under a known address)."""
-    profile = user.organization.text_language if user.organization else None
+    """The account's language, else the page's, else its profile's (once it has texts);
+    the page's last when whoever is on it need not be the owner (a registration under a
+    known address)."""
+    organization = user.organization
+    texts = (
+        (organization.description, organization.offers, organization.seeks) if organization else ()
+    )
+    profile = organization.text_language if any(texts) else None
     if asked_by_owner:
         return mail_language(user.locale, page_language(), profile)
     return mail_language(user.locale, profile, page_language())

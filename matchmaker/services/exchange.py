@@ -278,9 +278,13 @@ def _row_values(
             message = _l("This cell contains a control character (such as NUL).")
             errors.append(RowError(number, name, str(message)))
             cell = CONTROL_CHARACTER.sub("", cell)
-        elif name not in MULTI_LINE_COLUMNS and LINE_BREAK.search(cell.strip()):
-            # A name, an address, a list is one line, as in the forms (it goes into mail
-            # subjects and headers).
+        elif (
+            name in TEXT_LIMITS
+            and name not in MULTI_LINE_COLUMNS
+            and LINE_BREAK.search(cell.strip())
+        ):
+            # A name or an address is one line, as in the forms (it goes into mail
+            # subjects and headers). Lists may break lines: their items are split and trimmed.
             errors.append(RowError(number, name, str(_l("Write this on one line."))))
         values[name] = _undo_formula_guard(cell.strip())
     return values, errors

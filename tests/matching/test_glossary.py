@@ -113,6 +113,11 @@ def test_short_german_lists_and_titles_are_german():
         # Only words that English texts have too, but two of them and nothing English.
         "Enzyme, die aggressive Chemikalien in der Industriereinigung ersetzen",
         "Die Einrichtung dauert Tage statt Monate, denn das System lernt das Lager kennen.",
+        # Those words in lower case, or an article after a preposition.
+        "Digitalisierung im Mittelstand",
+        "Drohnen mit Machine Learning",
+        "Investoren aus Japan",
+        "Blockchain in der Logistik",
     ):
         assert detect_language(text) == "de", text
     # German words, names and acronyms in an English text do not make it German.
@@ -128,6 +133,8 @@ def test_short_german_lists_and_titles_are_german():
         "Zu Technologies: payments in Nigeria",
         "Ursula von der Leyen visited our booth",
         "Dr. Müller visited the Düsseldorf office",
+        "We specialize in die casting",
+        "Supplier to Mercedes-Benz und BMW",
     ):
         assert detect_language(text) == "en", text
     # The German terms of such a list are found: music and video technology.
