@@ -256,24 +256,36 @@ def drift(start: str, end: str) -> list[str]:
     return [*steps, end]
 
 
+def first_edit_sent_back(start, texts, save, pending, reviewed=lambda text: text) -> int | None:
+    """Save `texts` one after another, each checked to be a small edit of the one before
+    (as staff review it: `reviewed`), until one goes back to staff; its index, or None."""
+    before = start
+    for index, text in enumerate(texts):
+        assert not is_substantial_change(reviewed(before), reviewed(text))
+        save(text)
+        if pending():
+            return index
+        before = text
+    return None
+
+
 def test_many_small_edits_add_up_and_go_back_to_staff(app, client, startup, staff_client):
     client.submit("/profile/edit", STARTUP_PROFILE)
     organization_id = org_id(app, startup)
     review(staff_client, organization_id, "approve")
     rewrite = "We now sell crypto trading bots and signals to retail investors in many countries."
     texts = drift(STARTUP_PROFILE["description"], rewrite)
-    before, caught = STARTUP_PROFILE["description"], None
-    for index, text in enumerate(texts):
-        # Each save alone is a small edit ...
-        assert not is_substantial_change(before, text)
-        client.submit("/profile/edit", {**STARTUP_PROFILE, "description": text})
-        if org_state(app, organization_id)["status"] is ProfileStatus.PENDING:
-            caught = index
-            break
-        before = text
-    # ... but together they are a rewrite of what staff approved, caught well before its end.
+    caught = first_edit_sent_back(
+        STARTUP_PROFILE["description"],
+        texts,
+        save=lambda text: client.submit("/profile/edit", {**STARTUP_PROFILE, "description": text}),
+        pending=lambda: org_state(app, organization_id)["status"] is ProfileStatus.PENDING,
+    )
+    # Each save alone was a small edit, but together they are a rewrite of what staff
+    # approved, caught well before its end.
     assert caught is not None, "the profile was rewritten a word at a time and stayed approved"
     assert caught < len(texts) - 1
+    text = texts[caught]
 
     # Once staff approve the new text, small edits are measured against that one.
     review(staff_client, organization_id, "approve")
@@ -290,19 +302,16 @@ def test_many_small_edits_of_a_need_add_up_and_go_back_to_staff(
     staff_client.submit(f"/staff/needs/{need_id}/review", {f"need{need_id}-action": "approve"})
     assert need_state(app, need_id)["review_status"] is ProfileStatus.APPROVED
     texts = drift(start, "Marketing leads and social media advertising for our consumer brands.")
-    before, caught = start, None
-    for index, text in enumerate(texts):
-        assert not is_substantial_change(
-            f"Predictive maintenance\n{before}", f"Predictive maintenance\n{text}"
-        )
-        client.submit(
+    caught = first_edit_sent_back(
+        start,
+        texts,
+        save=lambda text: client.submit(
             f"/corporate/needs/{need_id}/edit",
             {"title": "Predictive maintenance", "description": text, "time_horizon": "soon"},
-        )
-        if need_state(app, need_id)["review_status"] is ProfileStatus.PENDING:
-            caught = index
-            break
-        before = text
+        ),
+        pending=lambda: need_state(app, need_id)["review_status"] is ProfileStatus.PENDING,
+        reviewed=lambda text: f"Predictive maintenance\n{text}",
+    )
     assert caught is not None, "the need was rewritten a word at a time and stayed approved"
     assert caught < len(texts) - 1
 
