@@ -42,8 +42,8 @@ _GERMAN_STOP_WORDS = frozenset([
     "zur", "zwischen", "suchen", "wollen", "möchten", "bieten"
 ])
 # Words that mark a Latin-script text as German, and words that mark it as English: a text
-# is German when it has more of the first than of the second (a tie too, when it holds
-# one of the plain German words). Counted, so that short German lists full of English
+# is German when it has more of the first than of the second (a tie too, when two of
+# them are plain German words). Counted, so that short German lists full of English
 # loanwords count ("Gaming, Virtual und Augmented Reality, Musik- und Videotechnologie"),
 # as do titles without a verb ("Tochter eines japanischen Telekommunikationsanbieters").
 # Words of both languages ("in", "an", "so", "was", "will", "also") mark neither.
