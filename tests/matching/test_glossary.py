@@ -161,6 +161,9 @@ def test_everyday_words_of_each_language_name_their_concepts():
         ("電気自動車の駆動システムの開発", "drivetrain"),
         ("バンキング・アズ・ア・サービスの提供", "banking_as_a_service"),
         ("代替タンパク質と垂直農法", "vertical_farming"),
+        # Documents are language processing in English ("documents"), so in all three.
+        ("Ein Dokumentenmanagement für Kanzleien", "nlp"),
+        ("多言語に対応した文書管理", "nlp"),
     ):
         assert concept in analyze(text).concepts, text
     # Multi-tenant software is no client, and sequencing production orders no genomics.
