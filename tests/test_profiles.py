@@ -442,6 +442,21 @@ def test_data_download_contains_account_and_profile(client, startup):
     assert data["organization"]["industries"] == ["automotive", "energy"]
 
 
+def test_a_companys_data_download_holds_its_needs_and_what_staff_approved(
+    client, corporate, app, staff_client
+):
+    give_profile(app, corporate)
+    need_id = add_need(app, corporate, status=ProfileStatus.PENDING, technologies=("iot",))
+    staff_client.submit(f"/staff/needs/{need_id}/review", {f"need{need_id}-action": "approve"})
+
+    data = json.loads(client.get("/profile/data.json").get_data(as_text=True))
+
+    [need] = data["organization"]["needs"]
+    assert need["title"] == "Predictive maintenance"
+    assert need["technologies"] == ["iot"]
+    assert need["approved_text"] == "Predictive maintenance\nSensors for presses."
+
+
 def test_delete_account_removes_personal_data_and_login(app, client, startup, staff_client):
     client.submit("/profile/edit", STARTUP_PROFILE)
     organization_id = org_id(app, startup)

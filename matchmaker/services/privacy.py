@@ -92,6 +92,13 @@ def _organization_data(organization: Organization) -> dict[str, Any]:
     }
     profile.update({name: getattr(organization, name) for name in TEXT_LIMITS})
     profile.update({name: organization.term_ids(name) for name in VOCABULARY_FIELDS})
+    # The needs in one statement with their deferred approved texts, their terms in one more.
+    needs = db.session.scalars(
+        sa.select(Need)
+        .where(Need.organization_id == organization.id)
+        .order_by(Need.id)
+        .options(sa.orm.undefer(Need.approved_text), sa.orm.selectinload(Need.terms))
+    )
     profile["needs"] = [
         {
             "id": need.id,
@@ -106,7 +113,7 @@ def _organization_data(organization: Organization) -> dict[str, Any]:
             "partnership_types": need.term_ids("partnership_types"),
             "created_at": _iso(need.created_at),
         }
-        for need in organization.needs
+        for need in needs
     ]
     return profile
 
