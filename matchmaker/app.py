@@ -94,11 +94,18 @@ def register_extensions(app: Flask) -> None:
 
 def select_locale() -> str | None:
     """The user's saved language, then the session's choice, then the browser's."""
-    languages = list(current_app.config["LANGUAGES"])
     if not has_request_context():  # CLI and cron: the configured default
         return None
+    languages = current_app.config["LANGUAGES"]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
+    return chosen_language()
+
+
+def chosen_language() -> str | None:
+    """The language the person on the page chose, with the language switch or in the
+    browser's settings; None when neither names one the app speaks."""
+    languages = list(current_app.config["LANGUAGES"])
     if session.get("locale") in languages:
         return session["locale"]
     return request.accept_languages.best_match(languages)

@@ -16,6 +16,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from matchmaker.app import chosen_language
 from matchmaker.auth.forms import (
     AcceptInvitationForm,
     ChangePasswordForm,
@@ -93,6 +94,7 @@ def register():
             # would override the profile's language in introduction mails and a choice
             # made on another device.
             locale=session.get("locale"),
+            page_language=chosen_language(),
         )
         try:
             accounts.register_account(registration)
@@ -130,7 +132,7 @@ def resend_confirmation():
     if form.validate_on_submit():
         user = accounts.get_user_by_email(form.email.data)
         if user is not None and user.is_active and not user.is_confirmed:
-            accounts.send_confirmation_email(user)
+            accounts.send_confirmation_email(user, chosen_language())
         # The same answer whether or not the address is known.
         flash(_("If that address needs confirming, we have sent a new link to it."), "info")
         return redirect(url_for("auth.login"))
@@ -173,7 +175,7 @@ def logout():
 def request_password_reset():
     form = EmailOnlyForm()
     if form.validate_on_submit():
-        accounts.request_password_reset(form.email.data)
+        accounts.request_password_reset(form.email.data, chosen_language())
         flash(
             _("If an account uses that address, we have sent it a link to reset the password."),
             "info",

@@ -30,7 +30,7 @@ from matchmaker.services.errors import (
     InvalidToken,
     WeakPassword,
 )
-from matchmaker.services.mail import mail_language, page_language, public_url, send_template_mail
+from matchmaker.services.mail import mail_language, public_url, send_template_mail
 from matchmaker.textrules import NOT_IN_NAMES
 
 # A handful of passwords that every credential-stuffing list starts with.
@@ -114,6 +114,9 @@ class Registration:
     organization_name: str
     kind: OrganizationKind
     locale: str | None = None
+    # The language chosen on the registration page (the switch, else the browser's): the
+    # mails' when the account has none.
+    page_language: str | None = None
 
 
 # Mails about an account go out in its owner's language (`_account_language`). Staff
@@ -148,18 +151,18 @@ def send_account_mail(to: str, template: str, lang: str, **context: object) -> N
     send_template_mail(to, subject, template, lang=lang, **context)
 
 
-def _account_language(user: User, *, asked_by_owner: bool = True) -> str:
-    """The account's language, else the page's, else its profile's (once it has texts);
-    the page's last when whoever is on it need not be the owner (a registration under a
-    known address)."""
+def _account_language(user: User, page_language: str | None, *, asked_by_owner: bool = True) -> str:
+    """The account's language, else the one chosen on the page that asked for the mail,
+    else its profile's (once it has texts); the page's last when whoever is on it need
+    not be the owner (a registration under a known address)."""
     organization = user.organization
     texts = (
         (organization.description, organization.offers, organization.seeks) if organization else ()
     )
     profile = organization.text_language if any(texts) else None
     if asked_by_owner:
-        return mail_language(user.locale, page_language(), profile)
-    return mail_language(user.locale, profile, page_language())
+        return mail_language(user.locale, page_language, profile)
+    return mail_language(user.locale, profile, page_language)
 
 
 def register_account(registration: Registration) -> User | None:
@@ -177,7 +180,7 @@ def register_account(registration: Registration) -> User | None:
             send_account_mail(
                 existing.email,
                 "account_exists",
-                _account_language(existing, asked_by_owner=False),
+                _account_language(existing, registration.page_language, asked_by_owner=False),
                 user=existing,
                 login_link=public_url("auth.login"),
                 reset_link=public_url("auth.request_password_reset"),
@@ -197,7 +200,7 @@ def register_account(registration: Registration) -> User | None:
     )
     db.session.add(user)
     _commit_new_user()
-    send_confirmation_email(user)
+    send_confirmation_email(user, registration.page_language)
     return user
 
 
@@ -218,13 +221,14 @@ def make_confirmation_token(user: User) -> str:
     return _serializer(CONFIRM_SALT).dumps({"user": user.id, "email": user.email})
 
 
-def send_confirmation_email(user: User) -> None:
-    """Mail a signed, expiring link that confirms the user's address."""
+def send_confirmation_email(user: User, page_language: str | None = None) -> None:
+    """Mail a signed, expiring link that confirms the user's address (in the account's
+    language, else `page_language`, the one chosen where it was asked for)."""
     link = public_url("auth.confirm_email", token=make_confirmation_token(user))
     send_account_mail(
         user.email,
         "confirm_email",
-        _account_language(user),
+        _account_language(user, page_language),
         user=user,
         link=link,
         max_age_hours=current_app.config["EMAIL_CONFIRM_MAX_AGE"] // 3600,
@@ -295,9 +299,10 @@ def _password_token_max_age(purpose: str) -> int:
     return INVITE_MAX_AGE if purpose == "invite" else current_app.config["PASSWORD_RESET_MAX_AGE"]
 
 
-def request_password_reset(email: str) -> None:
+def request_password_reset(email: str, page_language: str | None = None) -> None:
     """Mail a reset link if the address belongs to an active account; silent otherwise,
-    so that the form does not reveal who has an account."""
+    so that the form does not reveal who has an account. `page_language`: as for
+    `send_confirmation_email`."""
     user = get_user_by_email(email)
     if user is None or not user.is_active:
         return
@@ -305,7 +310,7 @@ def request_password_reset(email: str) -> None:
     send_account_mail(
         user.email,
         "reset_password",
-        _account_language(user),
+        _account_language(user, page_language),
         user=user,
         link=link,
         max_age_hours=current_app.config["PASSWORD_RESET_MAX_AGE"] // 3600,

@@ -19,7 +19,7 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import current_app, has_request_context, render_template, request, session
+from flask import current_app, render_template
 from jinja2 import TemplateNotFound
 
 log = logging.getLogger(__name__)
@@ -95,28 +95,15 @@ def mail_language(*preferences: str | None) -> str:
     return next((lang for lang in preferences if lang in MAIL_LANGUAGES), "en")
 
 
-def page_language() -> str | None:
-    """The language that the person on the page chose (with the language switch, or in
-    the browser's settings); None when neither names one the app speaks, or outside a
-    request. A mail that a person's own action sends (registering, asking for a reset) is
-    written in it when the account has no language of its own."""
-    if not has_request_context():
-        return None
-    languages = list(current_app.config["LANGUAGES"])
-    if session.get("locale") in languages:
-        return session["locale"]
-    return request.accept_languages.best_match(languages)
-
-
 def send_template_mail(
     to: str, subject: str, template: str, lang: str | None = None, **context: object
 ) -> EmailMessage:
     """Render `mail/<template>.txt` (`mail/<template>.<lang>.txt` for a mail written in
     each language; `.html` as well when it exists) and send it."""
     name = f"mail/{template}.{lang}" if lang else f"mail/{template}"
-    text = render_template(f"{name}.txt", lang=lang, **context)
+    text = render_template(f"{name}.txt", **context)
     try:
-        html = render_template(f"{name}.html", lang=lang, **context)
+        html = render_template(f"{name}.html", **context)
     except TemplateNotFound:
         html = None
     return send_mail(OutgoingMail(to=to, subject=subject, text=text, html=html))
