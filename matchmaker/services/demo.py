@@ -54,9 +54,9 @@ from matchmaker.services.matching import matchable_needs_query, rebuild_matches
 from matchmaker.services.profiles import (
     NeedData,
     ProfileData,
-    need_text,
-    public_text,
     save_need,
+    set_need_review_status,
+    set_review_status,
     update_profile,
 )
 
@@ -715,7 +715,7 @@ def _create_organization(plan: OrganizationPlan, password_hash: str) -> tuple[in
     update_profile(organization, plan.profile)
     for need_data, review_status, need_status in plan.needs:
         need = save_need(organization, need_data)
-        _set_need_review(need, review_status)
+        set_need_review_status(need, review_status)
         need.status = need_status
     _set_review(organization, plan.status, plan.review_comment)
     db.session.commit()
@@ -723,19 +723,11 @@ def _create_organization(plan: OrganizationPlan, password_hash: str) -> tuple[in
 
 
 def _set_review(organization: Organization, status: ProfileStatus, comment: str = "") -> None:
-    organization.status = status
-    if status is ProfileStatus.APPROVED:
-        organization.approved_text = public_text(organization)
+    set_review_status(organization, status)
     organization.review_comment = comment
     if status in (ProfileStatus.APPROVED, ProfileStatus.CHANGES_REQUESTED):
         organization.reviewed_at = utcnow()
         organization.reviewed_by_id = get_user_by_email("staff@demo.japandesk.example").id
-
-
-def _set_need_review(need: Need, status: ProfileStatus) -> None:
-    need.review_status = status
-    if status is ProfileStatus.APPROVED:
-        need.approved_text = need_text(need)
 
 
 def _complete_demo_account_profile(world: World, email: str) -> int | None:
@@ -763,7 +755,7 @@ def _complete_demo_account_profile(world: World, email: str) -> int | None:
     )
     for sector, index in needs:
         need = save_need(organization, _need_data(world.rng, sector, index, "en", "Krefeld"))
-        _set_need_review(need, ProfileStatus.APPROVED)
+        set_need_review_status(need, ProfileStatus.APPROVED)
     _set_review(organization, ProfileStatus.APPROVED)
     db.session.commit()
     return organization.id

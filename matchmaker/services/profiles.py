@@ -192,6 +192,20 @@ def need_text(need: Need) -> str:
     return f"{need.title}\n{need.description}"
 
 
+def set_review_status(organization: Organization, status: ProfileStatus) -> None:
+    """Move a profile through the validation gate; approving keeps the approved text."""
+    organization.status = status
+    if status is ProfileStatus.APPROVED:
+        organization.approved_text = public_text(organization)
+
+
+def set_need_review_status(need: Need, status: ProfileStatus) -> None:
+    """Move a need through the validation gate; approving keeps the approved text."""
+    need.review_status = status
+    if status is ProfileStatus.APPROVED:
+        need.approved_text = need_text(need)
+
+
 def is_substantial_change(before: str, after: str) -> bool:
     """A rewrite, not a typo fix: staff should look again."""
     if before == after:
@@ -229,7 +243,7 @@ def update_profile(organization: Organization, data: ProfileData) -> None:
     """
     validate_profile(organization.kind, data)
     before_text, before_name = public_text(organization), organization.name
-    before_website = organization.website
+    before_website, approved_text = organization.website, organization.approved_text
     for name, value in profile_column_values(data).items():
         setattr(organization, name, value)
     _replace_terms(
@@ -246,9 +260,7 @@ def update_profile(organization: Organization, data: ProfileData) -> None:
             # reviewed; texts when the edit is more than a small one.
             before_name != organization.name
             or before_website != organization.website
-            or is_substantial_change(
-                organization.approved_text or before_text, public_text(organization)
-            )
+            or is_substantial_change(approved_text or before_text, public_text(organization))
         )
     ):
         organization.status = ProfileStatus.PENDING
@@ -305,9 +317,7 @@ def suspend_profile(organization: Organization, reviewer: User, comment: str) ->
 def _review(
     organization: Organization, reviewer: User, status: ProfileStatus, comment: str
 ) -> None:
-    organization.status = status
-    if status is ProfileStatus.APPROVED:
-        organization.approved_text = public_text(organization)
+    set_review_status(organization, status)
     organization.review_comment = comment.strip()
     organization.reviewed_at = utcnow()
     organization.reviewed_by_id = reviewer.id
@@ -384,11 +394,9 @@ def review_need(need: Need, reviewer: User, status: ProfileStatus, comment: str 
         raise ReviewRefused(str(_l("Tell the owner what to change.")))
     if status not in (ProfileStatus.APPROVED, ProfileStatus.CHANGES_REQUESTED):
         raise ReviewRefused(str(_l("A need can only be approved or sent back.")))
-    if need.organization.status in (ProfileStatus.SUSPENDED, ProfileStatus.DELETED):
+    if is_taken_off(need.organization):
         raise ReviewRefused(str(_l("The company's profile is suspended or deleted.")))
-    need.review_status = status
-    if status is ProfileStatus.APPROVED:
-        need.approved_text = need_text(need)
+    set_need_review_status(need, status)
     need.review_comment = comment.strip()
     db.session.commit()
     refresh_need_matches(need)
