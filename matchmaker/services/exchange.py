@@ -562,24 +562,17 @@ class _Invitation:
     lang: str  # of the mail: the profile's
 
 
-def send_claim_invitation(user: User | _Invitation) -> None:
+def send_claim_invitation(invitation: _Invitation) -> None:
     """Mail an imported contact a link to choose a password and take over the profile."""
     link = public_url(
-        "auth.reset_password", token=make_password_token(user, "invite"), purpose="invite"
+        "auth.reset_password", token=make_password_token(invitation, "invite"), purpose="invite"
     )
-    organization_name = (
-        user.organization_name if isinstance(user, _Invitation) else user.organization.name
-    )
-    if isinstance(user, _Invitation):
-        lang = user.lang
-    else:
-        lang = mail_language(user.locale, user.organization.text_language)
     send_account_mail(
-        user.email,
+        invitation.email,
         "claim_profile",
-        lang,
-        user=user,
-        organization_name=organization_name,
+        invitation.lang,
+        user=invitation,
+        organization_name=invitation.organization_name,
         link=link,
         max_age_days=INVITE_MAX_AGE // (24 * 3600),
     )
